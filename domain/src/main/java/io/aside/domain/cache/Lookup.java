@@ -1,0 +1,16 @@
+package io.aside.domain.cache;
+
+/** What a cache lookup found. */
+public sealed interface Lookup<V> {
+    /** A cached value. */
+    record Hit<V>(V value) implements Lookup<V> {}
+
+    /** A tombstone: the database was recently found not to have it. */
+    record Absent<V>() implements Lookup<V> {}
+
+    /** A miss, and the caller now holds the lease to load and fill it. */
+    record Leased<V>(Lease<V> lease) implements Lookup<V> {}
+
+    /** A miss while another caller holds the lease: its fill should arrive shortly. */
+    record Busy<V>() implements Lookup<V> {}
+}

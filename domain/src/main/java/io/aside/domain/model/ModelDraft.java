@@ -1,0 +1,59 @@
+package io.aside.domain.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a client may set on a model: its name, category and attributes, checked against every
+ * bound at once so that one response can list every broken field.
+ */
+public record ModelDraft(String name, Category category, Map<String, String> attributes) {
+    public static final int MAX_NAME_LENGTH = 200;
+    public static final int MAX_ATTRIBUTES = 32;
+    public static final int MAX_ATTRIBUTE_KEY_LENGTH = 64;
+    public static final int MAX_ATTRIBUTE_VALUE_LENGTH = 1024;
+
+    public ModelDraft {
+        List<FieldError> errors = problems(name, category == null ? null : category.value(), attributes);
+        if (!errors.isEmpty()) throw new ValidationException(errors);
+        attributes = Collections.unmodifiableMap(new TreeMap<>(attributes));
+    }
+
+    /** Validates raw input, reporting all broken fields together. Absent attributes mean none. */
+    public static ModelDraft of(String name, String category, Map<String, String> attributes) {
+        Map<String, String> attrs = attributes == null ? Map.of() : attributes;
+        List<FieldError> errors = problems(name, category, attrs);
+        if (!errors.isEmpty()) throw new ValidationException(errors);
+        return new ModelDraft(name, new Category(category), attrs);
+    }
+
+    private static List<FieldError> problems(String name, String category, Map<String, String> attributes) {
+        List<FieldError> errors = new ArrayList<>();
+        addIfPresent(errors, "name", Text.problem(name, 1, MAX_NAME_LENGTH, false));
+        addIfPresent(errors, "category", Text.problem(category, 1, Category.MAX_LENGTH, false));
+        if (attributes == null) {
+            errors.add(new FieldError("attributes", "is required"));
+        } else if (attributes.size() > MAX_ATTRIBUTES) {
+            errors.add(new FieldError("attributes", "must have at most " + MAX_ATTRIBUTES + " entries"));
+        } else {
+            for (Map.Entry<String, String> e : new TreeMap<>(attributes).entrySet()) {
+                String field = "attributes." + e.getKey();
+                addIfPresent(errors, "attributes", keyProblem(e.getKey()));
+                addIfPresent(errors, field, Text.problem(e.getValue(), 0, MAX_ATTRIBUTE_VALUE_LENGTH, true));
+            }
+        }
+        return errors;
+    }
+
+    private static String keyProblem(String key) {
+        String problem = Text.problem(key, 1, MAX_ATTRIBUTE_KEY_LENGTH, false);
+        return problem == null ? null : "key '" + key + "' " + problem;
+    }
+
+    private static void addIfPresent(List<FieldError> errors, String field, String problem) {
+        if (problem != null) errors.add(new FieldError(field, problem));
+    }
+}

@@ -1,0 +1,42 @@
+package io.aside.domain.port;
+
+import io.aside.domain.cache.CacheKey;
+import io.aside.domain.cache.Invalidation;
+import io.aside.domain.cache.Lease;
+import io.aside.domain.cache.Lookup;
+import io.aside.domain.model.Category;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The cache primitives cache-aside needs to be correct (DESIGN §3), not a map. Every operation is
+ * atomic in the cache itself, so several service instances sharing one cache obey the protocol:
+ * <ul>
+ *   <li>{@link #lookup} reads a key and, on a miss, hands out at most one lease per key at a time;</li>
+ *   <li>{@link #fill} stores a value only while the caller's lease still holds the key;</li>
+ *   <li>{@link #invalidate} deletes keys, and with them any lease, so a fill that raced a write is refused.</li>
+ * </ul>
+ * Implementations throw {@link CacheUnavailableException} when the cache cannot answer in time.
+ */
+public interface CachePort {
+    /** Reads {@code key}; on a miss takes a lease on it for {@code leaseTtl} if nobody holds one. */
+    <V> Lookup<V> lookup(CacheKey<V> key, Duration leaseTtl);
+
+    /**
+     * Stores {@code value} (a tombstone when empty) for {@code ttl}, but only while {@code lease} is
+     * still the key's holder. Returns whether it was stored.
+     */
+    <V> boolean fill(Lease<V> lease, Optional<V> value, Duration ttl);
+
+    /** Gives a lease back without filling, so waiting readers need not wait for its TTL. */
+    void release(Lease<?> lease);
+
+    /** The current generation of a category's list pages; page keys include it. */
+    long generation(Category category);
+
+    /** Deletes the models' keys (and their leases) and moves the categories to a new generation. */
+    void invalidate(Invalidation invalidation);
+
+    /** Throws {@link CacheUnavailableException} unless the cache answers now. */
+    void ping();
+}

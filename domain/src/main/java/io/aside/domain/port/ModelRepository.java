@@ -1,0 +1,32 @@
+package io.aside.domain.port;
+
+import io.aside.domain.model.Category;
+import io.aside.domain.model.Model;
+import io.aside.domain.model.ModelDraft;
+import io.aside.domain.model.ModelId;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The system of record. Every write is one transaction; {@link WriteResult.Changed} reports the
+ * row before and after it, so the caller knows every cache entry the change touched.
+ * Implementations throw {@link RepositoryUnavailableException} when the database cannot be reached.
+ */
+public interface ModelRepository {
+    Optional<Model> findById(ModelId id);
+
+    /** The first {@code limit} models of a category, by ascending id. */
+    List<Model> findFirstByCategory(Category category, int limit);
+
+    Model insert(ModelDraft draft);
+
+    /** Replaces the content if the stored version equals {@code expectedVersion}; the version check is part of the write. */
+    WriteResult update(ModelId id, long expectedVersion, ModelDraft draft);
+
+    /** Deletes the model, if {@code expectedVersion} is given only when it is the stored version. */
+    WriteResult delete(ModelId id, OptionalLong expectedVersion);
+
+    /** Throws {@link RepositoryUnavailableException} unless the database answers now. */
+    void ping();
+}

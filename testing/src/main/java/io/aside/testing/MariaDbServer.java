@@ -1,0 +1,124 @@
+package io.aside.testing;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A MariaDB server for tests. Each caller of {@link #freshDatabaseUrl()} gets an empty database of
+ * its own, so test classes never see each other's rows.
+ */
+public final class MariaDbServer {
+    private static final String ENV_URL = "ASIDE_TEST_DB_URL";
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+
+    private final String host;
+    private final int port;
+    private final String user;
+    private final String password;
+    private final ServerProcess process;
+
+    private MariaDbServer(String host, int port, String user, String password, ServerProcess process) {
+        this.host = host;
+        this.port = port;
+        this.user = user;
+        this.password = password;
+        this.process = process;
+    }
+
+    static MariaDbServer provision() {
+        String url = System.getenv(ENV_URL);
+        if (url != null && !url.isBlank()) return fromUrl(url);
+        Path mariadbd = Binaries.require("mariadbd", "mariadb-server", ENV_URL);
+        Path installDb = Binaries.require("mariadb-install-db", "mariadb-server", ENV_URL);
+        Path dir = ServerProcess.tempFolder("aside-mariadb-");
+        Path data = dir.resolve("data");
+        String osUser = System.getProperty("user.name");
+        ServerProcess.run(List.of(installDb.toString(), "--no-defaults", "--datadir=" + data,
+                "--auth-root-authentication-method=normal", "--user=" + osUser, "--skip-test-db"),
+                dir.resolve("install-db.log"), Duration.ofSeconds(120));
+        int port = ServerProcess.freePort();
+        List<String> command = new ArrayList<>(List.of(mariadbd.toString(), "--no-defaults", "--user=" + osUser,
+                "--datadir=" + data, "--port=" + port, "--bind-address=127.0.0.1", "--socket=" + dir.resolve("mariadb.sock"),
+                "--pid-file=" + dir.resolve("mariadb.pid"), "--skip-name-resolve", "--skip-log-bin",
+                "--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci",
+                // throw-away data: trade durability for speed
+                "--innodb-flush-log-at-trx-commit=0", "--innodb-buffer-pool-size=128M", "--innodb-log-file-size=48M",
+                "--max-connections=500"));
+        ServerProcess server = new ServerProcess("mariadb", command, dir);
+        MariaDbServer db = new MariaDbServer("127.0.0.1", port, "root", "", server);
+        server.start(db::answers, Duration.ofSeconds(60));
+        return db;
+    }
+
+    private static MariaDbServer fromUrl(String url) {
+        // jdbc:mysql://host:port[/...]; credentials come from ASIDE_TEST_DB_USER / ASIDE_TEST_DB_PASSWORD
+        String rest = url.replaceFirst("^jdbc:(mysql|mariadb)://", "");
+        String hostPort = rest.split("[/?]", 2)[0];
+        String[] parts = hostPort.split(":");
+        int port = parts.length > 1 ? Integer.parseInt(parts[1]) : 3306;
+        return new MariaDbServer(parts[0], port, System.getenv().getOrDefault("ASIDE_TEST_DB_USER", "root"),
+                System.getenv().getOrDefault("ASIDE_TEST_DB_PASSWORD", ""), null);
+    }
+
+    /** Creates an empty utf8mb4 database and returns its Connector/J URL. */
+    public String freshDatabaseUrl() {
+        String name = "aside_test_" + DATABASES.incrementAndGet() + "_" + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection c = DriverManager.getConnection(serverUrl(), user, password); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create test database on " + serverUrl(), e);
+        }
+        return "jdbc:mysql://" + host + ":" + port + "/" + name;
+    }
+
+    /** The server without a database, as a Connector/J URL. */
+    public String serverUrl() {
+        return "jdbc:mysql://" + host + ":" + port + "/";
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    /** Stops the server (SIGTERM), as an operator would; {@link #start()} brings it back on the same port. */
+    public void stop() {
+        owned().stop();
+    }
+
+    public void start() {
+        owned().start(this::answers, Duration.ofSeconds(60));
+    }
+
+    private ServerProcess owned() {
+        if (process == null) throw new IllegalStateException("the test database comes from " + ENV_URL + ": it cannot be stopped here");
+        return process;
+    }
+
+    private boolean answers() {
+        try (Connection c = DriverManager.getConnection(serverUrl() + "?connectTimeout=500", user, password)) {
+            return c.isValid(1);
+        } catch (SQLException notYet) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.aside.testing;
+
+/**
+ * The real servers integration tests run against: one MariaDB and one Redis per test JVM, started
+ * on first use from the installed binaries on free ports with throw-away data, or taken from
+ * {@code ASIDE_TEST_DB_URL} / {@code ASIDE_TEST_REDIS_URL} when those are set. A missing binary
+ * fails the test with one line saying what to install: these tests are never skipped.
+ */
+public final class TestServers {
+    private TestServers() {}
+
+    private static final class MariaDbHolder {
+        static final MariaDbServer INSTANCE = MariaDbServer.provision();
+    }
+
+    private static final class RedisHolder {
+        static final RedisServer INSTANCE = RedisServer.provision();
+    }
+
+    public static MariaDbServer mariaDb() {
+        return MariaDbHolder.INSTANCE;
+    }
+
+    public static RedisServer redis() {
+        return RedisHolder.INSTANCE;
+    }
+}
