@@ -1,0 +1,36 @@
+package io.aside.application;
+
+/**
+ * What the cache protocol reports, so operators can see hit ratio, database load and trouble.
+ * {@code cache} names the kind of entry: "model" or "page". Implemented by an adapter (Micrometer).
+ */
+public interface CacheMetrics {
+    void hit(String cache);
+
+    /** A tombstone answered "not found" without the database. */
+    void negativeHit(String cache);
+
+    void miss(String cache);
+
+    /** A database load made on behalf of the cache, and how long it took. */
+    void load(String cache, long nanos);
+
+    /** A reader found another caller's lease and waited for its fill. */
+    void leaseWait(String cache);
+
+    /** A fill was refused because a write invalidated the key meanwhile: a stale set prevented. */
+    void fillRefused(String cache);
+
+    /** The cache failed or was shed; the request was served from the database. */
+    void cacheError(String operation);
+
+    CacheMetrics NONE = new CacheMetrics() {
+        @Override public void hit(String cache) {}
+        @Override public void negativeHit(String cache) {}
+        @Override public void miss(String cache) {}
+        @Override public void load(String cache, long nanos) {}
+        @Override public void leaseWait(String cache) {}
+        @Override public void fillRefused(String cache) {}
+        @Override public void cacheError(String operation) {}
+    };
+}

@@ -1,0 +1,28 @@
+package io.aside.application;
+
+import io.aside.domain.cache.Invalidation;
+import io.aside.domain.model.Model;
+import io.aside.domain.port.ModelRepository;
+import io.aside.domain.port.WriteResult;
+import java.util.List;
+
+/** Updates a model with optimistic concurrency; invalidates its key and its old and new category after commit. */
+public final class UpdateModel {
+    private final ModelRepository repository;
+    private final Invalidator invalidator;
+
+    public UpdateModel(ModelRepository repository, Invalidator invalidator) {
+        this.repository = repository;
+        this.invalidator = invalidator;
+    }
+
+    public Model update(UpdateModelCommand command) {
+        WriteResult result = repository.update(command.id(), command.expectedVersion(), command.draft());
+        if (result instanceof WriteResult.Changed changed) {
+            Model after = changed.after().orElseThrow();
+            invalidator.afterCommit(Invalidation.of(List.of(changed.before(), after)));
+            return after;
+        }
+        throw WriteFailures.toException(command.id(), command.expectedVersion(), result);
+    }
+}

@@ -1,0 +1,61 @@
+package io.aside.application;
+
+import static io.aside.domain.model.ModelFixtures.model;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.aside.domain.cache.Lease;
+import io.aside.domain.cache.Lookup;
+import io.aside.domain.cache.ModelPage;
+import io.aside.domain.cache.PageKey;
+import io.aside.domain.model.Category;
+import io.aside.domain.model.ValidationException;
+import io.aside.domain.port.CachePort;
+import io.aside.domain.port.CacheUnavailableException;
+import io.aside.domain.port.ModelRepository;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ListModelsTest {
+    private final CachePort cache = mock(CachePort.class);
+    private final ModelRepository repository = mock(ModelRepository.class);
+    private final CacheMetrics metrics = mock(CacheMetrics.class);
+    private final CachePolicy policy = CachePolicy.defaults();
+    private final ListModels listModels = new ListModels(new CacheAside(cache, policy, metrics, d -> {}), cache, repository, metrics);
+    private final Category category = new Category("tools");
+
+    @Test
+    void givenCurrentGeneration_whenListed_thenPageIsKeyedByItAndFilledUnderTheLease() {
+        PageKey key = new PageKey(category, 41, 2);
+        Lease<ModelPage> lease = new Lease<>(key, "t");
+        when(cache.generation(category)).thenReturn(41L);
+        when(cache.lookup(key, policy.leaseTtl())).thenReturn(new Lookup.Leased<>(lease));
+        when(repository.findFirstByCategory(category, 2)).thenReturn(List.of(model(1, "tools"), model(2, "tools")));
+
+        Read<ModelPage> read = listModels.list(new ListModelsQuery(category, 2));
+
+        assertThat(read.value().orElseThrow().items()).extracting(m -> m.id().value()).containsExactly(1L, 2L);
+        verify(cache).fill(eq(lease), eq(read.value()), any());
+    }
+
+    @Test
+    void givenCacheDown_whenListed_thenServedFromTheDatabase() {
+        when(cache.generation(category)).thenThrow(new CacheUnavailableException("down", null));
+        when(repository.findFirstByCategory(category, 20)).thenReturn(List.of());
+        assertThat(listModels.list(new ListModelsQuery(category, 20))).isEqualTo(new Read<>(Optional.of(new ModelPage(List.of())), false));
+        verify(cache, never()).lookup(any(), any());
+    }
+
+    @Test
+    void givenLimitOutOfRange_whenQueryBuilt_thenRejectedAsLimitField() {
+        assertThatThrownBy(() -> new ListModelsQuery(category, 0)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> new ListModelsQuery(category, 101)).isInstanceOf(ValidationException.class);
+    }
+}

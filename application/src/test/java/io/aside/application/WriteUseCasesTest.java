@@ -1,0 +1,100 @@
+package io.aside.application;
+
+import static io.aside.domain.model.ModelFixtures.draft;
+import static io.aside.domain.model.ModelFixtures.model;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import io.aside.domain.cache.Invalidation;
+import io.aside.domain.model.Category;
+import io.aside.domain.model.Model;
+import io.aside.domain.model.ModelDraft;
+import io.aside.domain.model.ModelId;
+import io.aside.domain.port.CachePort;
+import io.aside.domain.port.CacheUnavailableException;
+import io.aside.domain.port.ModelRepository;
+import io.aside.domain.port.WriteResult;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
+
+class WriteUseCasesTest {
+    private final ModelRepository repository = mock(ModelRepository.class);
+    private final CachePort cache = mock(CachePort.class);
+    private final CacheMetrics metrics = mock(CacheMetrics.class);
+    private final Invalidator invalidator = new Invalidator(cache, metrics);
+    private final ModelId id = new ModelId(1);
+
+    @Test
+    void givenUpdateMovingCategory_whenCommitted_thenInvalidatesModelAndBothCategoriesAfterTheCommit() {
+        Model before = model(1, "old");
+        Model after = model(1, "new", 2);
+        ModelDraft draft = draft("model 1", "new");
+        when(repository.update(id, 1, draft)).thenReturn(new WriteResult.Changed(before, Optional.of(after)));
+
+        Model result = new UpdateModel(repository, invalidator).update(new UpdateModelCommand(id, 1, draft));
+
+        assertThat(result).isEqualTo(after);
+        InOrder order = inOrder(repository, cache);
+        order.verify(repository).update(id, 1, draft);
+        order.verify(cache).invalidate(new Invalidation(Set.of(id), Set.of(new Category("old"), new Category("new"))));
+    }
+
+    @Test
+    void givenStaleVersion_whenUpdate_thenConflictAndNothingInvalidated() {
+        ModelDraft draft = draft("n", "c");
+        when(repository.update(id, 1, draft)).thenReturn(new WriteResult.VersionMismatch(3));
+        assertThatThrownBy(() -> new UpdateModel(repository, invalidator).update(new UpdateModelCommand(id, 1, draft)))
+                .isInstanceOfSatisfying(VersionConflictException.class, e -> assertThat(e.currentVersion()).isEqualTo(3));
+        verifyNoInteractions(cache);
+    }
+
+    @Test
+    void givenUnknownId_whenUpdateOrDelete_thenNotFoundAndNothingInvalidated() {
+        ModelDraft draft = draft("n", "c");
+        when(repository.update(id, 1, draft)).thenReturn(new WriteResult.NotFound());
+        when(repository.delete(id, OptionalLong.empty())).thenReturn(new WriteResult.NotFound());
+        assertThatThrownBy(() -> new UpdateModel(repository, invalidator).update(new UpdateModelCommand(id, 1, draft)))
+                .isInstanceOf(ModelNotFoundException.class);
+        assertThatThrownBy(() -> new DeleteModel(repository, invalidator).delete(new DeleteModelCommand(id, OptionalLong.empty())))
+                .isInstanceOf(ModelNotFoundException.class);
+        verifyNoInteractions(cache);
+    }
+
+    @Test
+    void givenCreate_whenCommitted_thenInvalidatesTheNewIdsTombstoneAndItsCategory() {
+        ModelDraft draft = draft("model 7", "c");
+        Model created = model(7, "c");
+        when(repository.insert(draft)).thenReturn(created);
+        assertThat(new CreateModel(repository, invalidator).create(draft)).isEqualTo(created);
+        InOrder order = inOrder(repository, cache);
+        order.verify(repository).insert(draft);
+        order.verify(cache).invalidate(new Invalidation(Set.of(new ModelId(7)), Set.of(new Category("c"))));
+    }
+
+    @Test
+    void givenDelete_whenCommitted_thenInvalidatesAfterTheCommit() {
+        when(repository.delete(id, OptionalLong.of(2))).thenReturn(new WriteResult.Changed(model(1, "c", 2), Optional.empty()));
+        new DeleteModel(repository, invalidator).delete(new DeleteModelCommand(id, OptionalLong.of(2)));
+        InOrder order = inOrder(repository, cache);
+        order.verify(repository).delete(id, OptionalLong.of(2));
+        order.verify(cache).invalidate(new Invalidation(Set.of(id), Set.of(new Category("c"))));
+    }
+
+    @Test
+    void givenCacheDownAfterCommit_whenInvalidating_thenTheWriteStillSucceedsAndTheFailureIsCounted() {
+        ModelDraft draft = draft("model 7", "c");
+        when(repository.insert(draft)).thenReturn(model(7, "c"));
+        doThrow(new CacheUnavailableException("down", null)).when(cache).invalidate(org.mockito.ArgumentMatchers.any());
+        assertThat(new CreateModel(repository, invalidator).create(draft).id()).isEqualTo(new ModelId(7));
+        verify(metrics).cacheError("invalidate");
+    }
+}
