@@ -1,0 +1,107 @@
+package io.aside.cache;
+
+import io.aside.domain.cache.CacheKey;
+import io.aside.domain.cache.Invalidation;
+import io.aside.domain.cache.Lease;
+import io.aside.domain.cache.Lookup;
+import io.aside.domain.model.Category;
+import io.aside.domain.port.CachePort;
+import io.aside.domain.port.CacheUnavailableException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * A {@link CachePort} that stops calling a failing cache for a while. Without it a dead Redis
+ * costs every request a full timeout before it fails open to the database; with it, once enough
+ * calls have failed, calls fail at once with {@link CacheUnavailableException} until a few probe
+ * calls find the cache answering again.
+ */
+public final class CircuitBreakingCache implements CachePort {
+    private final CachePort delegate;
+    private final CircuitBreaker breaker;
+
+    public CircuitBreakingCache(CachePort delegate) {
+        this(delegate, CircuitBreakerSettings.defaults());
+    }
+
+    public CircuitBreakingCache(CachePort delegate, CircuitBreakerSettings settings) {
+        this.delegate = delegate;
+        this.breaker = CircuitBreaker.of("cache", config(settings));
+    }
+
+    private static CircuitBreakerConfig config(CircuitBreakerSettings settings) {
+        return CircuitBreakerConfig.custom()
+                .failureRateThreshold(settings.failureRatePercent())
+                .slidingWindowType(SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(settings.slidingWindowSize())
+                .minimumNumberOfCalls(settings.minimumCalls())
+                .waitDurationInOpenState(settings.waitInOpenState())
+                .permittedNumberOfCallsInHalfOpenState(settings.probeCalls())
+                // Only the cache being unavailable counts; a bad argument says nothing about its health.
+                .recordExceptions(CacheUnavailableException.class)
+                // Rejections are routine while open: no stack trace to fill each time.
+                .writableStackTraceEnabled(false)
+                .build();
+    }
+
+    @Override
+    public <V> Lookup<V> lookup(CacheKey<V> key, Duration leaseTtl) {
+        return guarded(() -> delegate.lookup(key, leaseTtl));
+    }
+
+    @Override
+    public <V> boolean fill(Lease<V> lease, Optional<V> value, Duration ttl) {
+        return guarded(() -> delegate.fill(lease, value, ttl));
+    }
+
+    @Override
+    public void release(Lease<?> lease) {
+        guarded(() -> {
+            delegate.release(lease);
+            return null;
+        });
+    }
+
+    @Override
+    public long generation(Category category) {
+        return guarded(() -> delegate.generation(category));
+    }
+
+    @Override
+    public void invalidate(Invalidation invalidation) {
+        guarded(() -> {
+            delegate.invalidate(invalidation);
+            return null;
+        });
+    }
+
+    @Override
+    public void ping() {
+        guarded(() -> {
+            delegate.ping();
+            return null;
+        });
+    }
+
+    /** True while calls are being shed (open), or only probing (half-open). */
+    public boolean isOpen() {
+        return breaker.getState() != CircuitBreaker.State.CLOSED;
+    }
+
+    public CacheHealth health() {
+        return isOpen() ? CacheHealth.DEGRADED : CacheHealth.UP;
+    }
+
+    private <T> T guarded(Supplier<T> call) {
+        try {
+            return breaker.executeSupplier(call);
+        } catch (CallNotPermittedException open) {
+            throw new CacheUnavailableException("cache circuit breaker is open: not calling the cache", open);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.aside.cache;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/** TTL checks shared by the implementations, so both refuse the same arguments. */
+final class Durations {
+    /** Far beyond any sensible TTL; keeps nanosecond arithmetic from overflowing. */
+    private static final Duration LONGEST = Duration.ofDays(3650);
+
+    private Durations() {}
+
+    static Duration requirePositive(Duration ttl, String what) {
+        Objects.requireNonNull(ttl, what);
+        if (ttl.isNegative() || ttl.isZero()) throw new IllegalArgumentException(what + " must be positive, got " + ttl);
+        return ttl.compareTo(LONGEST) > 0 ? LONGEST : ttl;
+    }
+
+    /** Whole milliseconds for Redis's PX, rounding a sub-millisecond TTL up rather than to 0 (an error). */
+    static String millis(Duration ttl, String what) {
+        return Long.toString(Math.max(1, requirePositive(ttl, what).toMillis()));
+    }
+}

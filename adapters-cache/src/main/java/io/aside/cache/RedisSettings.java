@@ -1,0 +1,61 @@
+package io.aside.cache;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Where the Redis cache lives and how long we are willing to wait for it. The timeouts are short on
+ * purpose: a cache that answers late is worse than none, because reads fail open to the database
+ * (DESIGN §3) and should pay at most a few tens of milliseconds to find out.
+ *
+ * @param password  null when the server needs none; never printed
+ * @param namespace the first key segment, so that tests (or two apps) can share one server
+ */
+public record RedisSettings(String host, int port, String password, int database, String namespace,
+                            Duration connectTimeout, Duration commandTimeout) {
+    public static final String DEFAULT_NAMESPACE = "aside";
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofMillis(100);
+    public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMillis(50);
+
+    private static final Pattern NAMESPACE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+
+    public RedisSettings {
+        if (host == null || host.isBlank()) throw new IllegalArgumentException("Redis host is required");
+        if (port < 1 || port > 65535) throw new IllegalArgumentException("Redis port must be 1-65535, got " + port);
+        if (password != null && password.isEmpty()) throw new IllegalArgumentException("Redis password is empty");
+        if (database < 0) throw new IllegalArgumentException("Redis database must not be negative, got " + database);
+        if (namespace == null || !NAMESPACE.matcher(namespace).matches()) {
+            throw new IllegalArgumentException("cache namespace must be 1-64 of [A-Za-z0-9_.-], got '" + namespace + "'");
+        }
+        requirePositive(connectTimeout, "connect timeout");
+        requirePositive(commandTimeout, "command timeout");
+    }
+
+    /** Settings for a {@code redis://[:password@]host:port[/db]} URL, with the default namespace and timeouts. */
+    public static RedisSettings fromUrl(String redisUrl) {
+        return RedisUrl.parse(redisUrl);
+    }
+
+    public RedisSettings withNamespace(String newNamespace) {
+        return new RedisSettings(host, port, password, database, newNamespace, connectTimeout, commandTimeout);
+    }
+
+    public RedisSettings withTimeouts(Duration newConnectTimeout, Duration newCommandTimeout) {
+        return new RedisSettings(host, port, password, database, namespace, newConnectTimeout, newCommandTimeout);
+    }
+
+    /** Spelled out so that the password can never reach a log line. */
+    @Override
+    public String toString() {
+        return "RedisSettings[redis://" + (password == null ? "" : ":***@") + host + ":" + port + "/" + database
+                + ", namespace=" + namespace + ", connectTimeout=" + connectTimeout + ", commandTimeout=" + commandTimeout + "]";
+    }
+
+    private static void requirePositive(Duration timeout, String name) {
+        Objects.requireNonNull(timeout, name);
+        if (timeout.isNegative() || timeout.isZero() || timeout.toMillis() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("Redis " + name + " must be positive and fit in int milliseconds, got " + timeout);
+        }
+    }
+}

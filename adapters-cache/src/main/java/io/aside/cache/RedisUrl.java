@@ -1,0 +1,49 @@
+package io.aside.cache;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/**
+ * Parses {@code redis://[:password@]host:port[/db]} strictly. Error messages name the problem but
+ * never repeat the URL: it may hold a password.
+ */
+final class RedisUrl {
+    private static final String SHAPE = "redis://[:password@]host:port[/db]";
+
+    private RedisUrl() {}
+
+    static RedisSettings parse(String url) {
+        if (url == null || url.isBlank()) throw invalid("it is empty");
+        URI uri;
+        try {
+            uri = new URI(url.strip());
+        } catch (URISyntaxException e) {
+            // The exception's own message quotes the input, so it is deliberately not chained.
+            throw invalid("it is not a valid URI (reserved characters in the password must be percent-encoded)");
+        }
+        if (!"redis".equalsIgnoreCase(uri.getScheme())) throw invalid("the scheme must be redis://");
+        if (uri.getHost() == null) throw invalid("it has no host (or an invalid one)");
+        if (uri.getPort() < 0) throw invalid("it has no port");
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) throw invalid("it must not have a query or fragment");
+        return new RedisSettings(uri.getHost(), uri.getPort(), password(uri.getUserInfo()), database(uri.getPath()),
+                RedisSettings.DEFAULT_NAMESPACE, RedisSettings.DEFAULT_CONNECT_TIMEOUT, RedisSettings.DEFAULT_COMMAND_TIMEOUT);
+    }
+
+    private static String password(String userInfo) {
+        if (userInfo == null) return null;
+        if (!userInfo.startsWith(":")) throw invalid("a user name is not supported, only ':password@'");
+        if (userInfo.length() == 1) throw invalid("the password after ':' is empty");
+        return userInfo.substring(1);
+    }
+
+    private static int database(String path) {
+        if (path == null || path.isEmpty() || path.equals("/")) return 0;
+        String db = path.substring(1);
+        if (!db.matches("[0-9]{1,5}")) throw invalid("the database after '/' must be a number");
+        return Integer.parseInt(db);
+    }
+
+    private static IllegalArgumentException invalid(String problem) {
+        return new IllegalArgumentException("Redis URL must look like " + SHAPE + ", but " + problem);
+    }
+}

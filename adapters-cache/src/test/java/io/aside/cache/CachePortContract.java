@@ -1,0 +1,380 @@
+package io.aside.cache;
+
+import static io.aside.cache.Models.model;
+import static io.aside.cache.Models.nasty;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.aside.domain.cache.CacheKey;
+import io.aside.domain.cache.Invalidation;
+import io.aside.domain.cache.Lease;
+import io.aside.domain.cache.Lookup;
+import io.aside.domain.cache.ModelKey;
+import io.aside.domain.cache.ModelPage;
+import io.aside.domain.cache.PageKey;
+import io.aside.domain.model.Category;
+import io.aside.domain.model.Model;
+import io.aside.domain.model.ModelId;
+import io.aside.domain.port.CachePort;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The cache protocol (DESIGN §3) every {@link CachePort} obeys. Subclasses supply a fresh, empty cache. */
+abstract class CachePortContract {
+    static final Duration LEASE_TTL = Duration.ofSeconds(10);
+    static final Duration TTL = Duration.ofMinutes(5);
+    static final Duration SHORT = Duration.ofMillis(250);
+
+    protected CachePort cache;
+
+    /** A cache no other test sees. */
+    protected abstract CachePort newCache();
+
+    protected void close(CachePort cache) {}
+
+    @BeforeEach
+    void createCache() {
+        cache = newCache();
+    }
+
+    @AfterEach
+    void closeCache() {
+        close(cache);
+    }
+
+    static ModelKey key(long id) {
+        return new ModelKey(new ModelId(id));
+    }
+
+    <V> Lease<V> leaseOf(Lookup<V> lookup) {
+        assertThat(lookup).isInstanceOf(Lookup.Leased.class);
+        return ((Lookup.Leased<V>) lookup).lease();
+    }
+
+    <V> Lease<V> lease(CacheKey<V> key) {
+        return leaseOf(cache.lookup(key, LEASE_TTL));
+    }
+
+    void cacheModel(Model model) {
+        assertThat(cache.fill(lease(new ModelKey(model.id())), Optional.of(model), TTL)).isTrue();
+    }
+
+    @Test
+    void givenColdKey_whenLookup_thenLeasedForThatKey() {
+        Lookup<Model> lookup = cache.lookup(key(1), LEASE_TTL);
+
+        assertThat(leaseOf(lookup).key()).isEqualTo(key(1));
+        assertThat(leaseOf(lookup).token()).isNotBlank();
+    }
+
+    @Test
+    void givenLeaseHeld_whenSecondLookup_thenBusy() {
+        lease(key(1));
+
+        assertThat(cache.lookup(key(1), LEASE_TTL)).isInstanceOf(Lookup.Busy.class);
+    }
+
+    @Test
+    void givenLeaseHeld_whenOtherKeyLooked_thenLeasedIndependently() {
+        lease(key(1));
+
+        assertThat(cache.lookup(key(2), LEASE_TTL)).isInstanceOf(Lookup.Leased.class);
+    }
+
+    @Test
+    void givenColdKey_when32ThreadsLookAtOnce_thenExactlyOneLeasedAndTheRestBusy() throws Exception {
+        int threads = 32;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Callable<Lookup<Model>>> readers = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                readers.add(() -> {
+                    start.await();
+                    return cache.lookup(key(7), LEASE_TTL);
+                });
+            }
+            List<Future<Lookup<Model>>> futures = readers.stream().map(pool::submit).toList();
+            start.countDown();
+            List<Lookup<Model>> results = new ArrayList<>();
+            for (Future<Lookup<Model>> f : futures) results.add(f.get());
+
+            assertThat(results).filteredOn(r -> r instanceof Lookup.Leased).hasSize(1);
+            assertThat(results).filteredOn(r -> r instanceof Lookup.Busy).hasSize(threads - 1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void givenLease_whenFilledWithModel_thenLookupHitsAnEqualModel() {
+        Model model = nasty(42);
+        Lease<Model> lease = lease(key(42));
+
+        assertThat(cache.fill(lease, Optional.of(model), TTL)).isTrue();
+
+        Lookup<Model> lookup = cache.lookup(key(42), LEASE_TTL);
+        assertThat(lookup).isEqualTo(new Lookup.Hit<>(model));
+        Model cached = ((Lookup.Hit<Model>) lookup).value();
+        assertThat(cached.name()).isEqualTo(model.name());
+        assertThat(cached.category()).isEqualTo(model.category());
+        assertThat(cached.attributes()).containsExactlyInAnyOrderEntriesOf(model.attributes());
+        assertThat(cached.version()).isEqualTo(7);
+        assertThat(cached.createdAt()).isEqualTo(Models.CREATED);
+        assertThat(cached.updatedAt()).isEqualTo(Models.UPDATED);
+    }
+
+    @Test
+    void givenForeignLease_whenFill_thenRefusedAndHolderCanStillFill() {
+        Lease<Model> holder = lease(key(3));
+        Lease<Model> foreign = new Lease<>(key(3), "not-the-holders-token");
+
+        assertThat(cache.fill(foreign, Optional.of(model(3, "c")), TTL)).isFalse();
+        assertThat(cache.lookup(key(3), LEASE_TTL)).isInstanceOf(Lookup.Busy.class);
+        assertThat(cache.fill(holder, Optional.of(model(3, "c")), TTL)).isTrue();
+    }
+
+    @Test
+    void givenNoLeaseOnTheKey_whenFill_thenRefusedAndNothingStored() {
+        Lease<Model> stale = new Lease<>(key(4), "never-granted");
+
+        assertThat(cache.fill(stale, Optional.of(model(4, "c")), TTL)).isFalse();
+        assertThat(cache.lookup(key(4), LEASE_TTL)).isInstanceOf(Lookup.Leased.class);
+    }
+
+    @Test
+    void givenLeaseAlreadyFilled_whenFilledAgain_thenRefusedAndFirstValueKept() {
+        Lease<Model> lease = lease(key(5));
+        cache.fill(lease, Optional.of(model(5, "first")), TTL);
+
+        assertThat(cache.fill(lease, Optional.of(model(5, "second")), TTL)).isFalse();
+        assertThat(cache.lookup(key(5), LEASE_TTL)).isEqualTo(new Lookup.Hit<>(model(5, "first")));
+    }
+
+    @Test
+    void givenLease_whenKeyInvalidatedBeforeFill_thenFillRefusedAndNextLookupLeasesAgain() {
+        Lease<Model> lease = lease(key(6));
+
+        cache.invalidate(new Invalidation(Set.of(new ModelId(6)), Set.of()));
+
+        assertThat(cache.fill(lease, Optional.of(model(6, "stale")), TTL)).isFalse();
+        Lease<Model> next = lease(key(6));
+        assertThat(next.token()).isNotEqualTo(lease.token());
+    }
+
+    @Test
+    void givenCachedModel_whenInvalidated_thenNextLookupLeases() {
+        cacheModel(model(8, "c"));
+
+        cache.invalidate(Invalidation.of(List.of(model(8, "c"))));
+
+        assertThat(cache.lookup(key(8), LEASE_TTL)).isInstanceOf(Lookup.Leased.class);
+    }
+
+    @Test
+    void givenLease_whenReleased_thenNextLookupLeases() {
+        Lease<Model> lease = lease(key(9));
+
+        cache.release(lease);
+
+        assertThat(cache.lookup(key(9), LEASE_TTL)).isInstanceOf(Lookup.Leased.class);
+    }
+
+    @Test
+    void givenLeaseHeld_whenForeignLeaseReleased_thenHolderKeepsIt() {
+        Lease<Model> holder = lease(key(10));
+
+        cache.release(new Lease<>(key(10), "someone-else"));
+
+        assertThat(cache.lookup(key(10), LEASE_TTL)).isInstanceOf(Lookup.Busy.class);
+        assertThat(cache.fill(holder, Optional.of(model(10, "c")), TTL)).isTrue();
+    }
+
+    @Test
+    void givenCachedValue_whenStaleLeaseReleased_thenValueStays() {
+        Lease<Model> lease = lease(key(11));
+        cache.fill(lease, Optional.of(model(11, "c")), TTL);
+
+        cache.release(lease);
+
+        assertThat(cache.lookup(key(11), LEASE_TTL)).isInstanceOf(Lookup.Hit.class);
+    }
+
+    @Test
+    void givenEmptyFill_whenLookup_thenAbsent() {
+        assertThat(cache.fill(lease(key(12)), Optional.empty(), TTL)).isTrue();
+
+        assertThat(cache.lookup(key(12), LEASE_TTL)).isInstanceOf(Lookup.Absent.class);
+    }
+
+    @Test
+    void givenFilledValueWithShortTtl_whenTtlLapses_thenLookupLeasesAgain() {
+        cache.fill(lease(key(13)), Optional.of(model(13, "c")), SHORT);
+        assertThat(cache.lookup(key(13), LEASE_TTL)).isInstanceOf(Lookup.Hit.class);
+
+        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(20))
+                .until(() -> cache.lookup(key(13), LEASE_TTL) instanceof Lookup.Leased);
+    }
+
+    @Test
+    void givenTombstoneWithShortTtl_whenTtlLapses_thenLookupLeasesAgain() {
+        cache.fill(lease(key(14)), Optional.empty(), SHORT);
+        assertThat(cache.lookup(key(14), LEASE_TTL)).isInstanceOf(Lookup.Absent.class);
+
+        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(20))
+                .until(() -> cache.lookup(key(14), LEASE_TTL) instanceof Lookup.Leased);
+    }
+
+    @Test
+    void givenLeaseHolderVanishes_whenLeaseTtlLapses_thenNewLeaseAndOldLeaseCannotFill() {
+        Lease<Model> vanished = leaseOf(cache.lookup(key(15), SHORT));
+        assertThat(cache.lookup(key(15), LEASE_TTL)).isInstanceOf(Lookup.Busy.class);
+
+        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(20))
+                .until(() -> cache.lookup(key(15), LEASE_TTL) instanceof Lookup.Leased);
+
+        assertThat(cache.fill(vanished, Optional.of(model(15, "late")), TTL)).isFalse();
+    }
+
+    @Test
+    void givenManyCachedModels_whenInvalidatedAtOnce_thenAllMissAndTheRestStayCached() {
+        LongStream.rangeClosed(100, 149).forEach(id -> cacheModel(model(id, "c")));
+        Set<ModelId> gone = LongStream.rangeClosed(100, 139).mapToObj(ModelId::new).collect(Collectors.toSet());
+
+        cache.invalidate(new Invalidation(gone, Set.of(new Category("c"))));
+
+        LongStream.rangeClosed(100, 139).forEach(id ->
+                assertThat(cache.lookup(key(id), LEASE_TTL)).as("model %d", id).isInstanceOf(Lookup.Leased.class));
+        LongStream.rangeClosed(140, 149).forEach(id ->
+                assertThat(cache.lookup(key(id), LEASE_TTL)).as("model %d", id).isInstanceOf(Lookup.Hit.class));
+    }
+
+    @Test
+    void givenEmptyInvalidation_whenInvalidate_thenNothingChanges() {
+        cacheModel(model(16, "c"));
+        long generation = cache.generation(new Category("c"));
+
+        cache.invalidate(new Invalidation(Set.of(), Set.of()));
+
+        assertThat(cache.lookup(key(16), LEASE_TTL)).isInstanceOf(Lookup.Hit.class);
+        assertThat(cache.generation(new Category("c"))).isEqualTo(generation);
+    }
+
+    @Test
+    void givenCategory_whenGenerationReadRepeatedly_thenStable() {
+        Category category = new Category("stable");
+
+        long first = cache.generation(category);
+
+        assertThat(cache.generation(category)).isEqualTo(first);
+        assertThat(cache.generation(category)).isEqualTo(first);
+    }
+
+    @Test
+    void givenNewCategory_whenGenerationRead_thenStartsFromTheClockNotZero() {
+        long before = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now().minusSeconds(60));
+        long after = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now().plusSeconds(60));
+
+        assertThat(cache.generation(new Category("fresh \uD83C\uDF31"))).isBetween(before, after);
+    }
+
+    @Test
+    void givenCategory_whenInvalidated_thenItsGenerationMovesOnAndOthersStay() {
+        Category touched = new Category("touched");
+        Category other = new Category("other");
+        long touchedBefore = cache.generation(touched);
+        long otherBefore = cache.generation(other);
+
+        cache.invalidate(new Invalidation(Set.of(), Set.of(touched)));
+
+        long touchedAfter = cache.generation(touched);
+        assertThat(touchedAfter).isGreaterThan(touchedBefore);
+        assertThat(cache.generation(touched)).isEqualTo(touchedAfter);
+        assertThat(cache.generation(other)).isEqualTo(otherBefore);
+    }
+
+    @Test
+    void givenSeveralCategories_whenInvalidatedTogether_thenEachMovesOn() {
+        Category a = new Category("a");
+        Category b = new Category("b with spaces: and colons");
+        long aBefore = cache.generation(a);
+        long bBefore = cache.generation(b);
+
+        cache.invalidate(new Invalidation(Set.of(new ModelId(1)), Set.of(a, b)));
+
+        assertThat(cache.generation(a)).isGreaterThan(aBefore);
+        assertThat(cache.generation(b)).isGreaterThan(bBefore);
+    }
+
+    @Test
+    void givenPageLease_whenFilledWithPage_thenLookupHitsAnEqualPage() {
+        Category category = new Category("pages");
+        PageKey key = new PageKey(category, cache.generation(category), 3);
+        ModelPage page = new ModelPage(List.of(model(1, "pages"), nasty(2), model(3, "pages")));
+
+        assertThat(cache.fill(lease(key), Optional.of(page), TTL)).isTrue();
+
+        assertThat(cache.lookup(key, LEASE_TTL)).isEqualTo(new Lookup.Hit<>(page));
+    }
+
+    @Test
+    void givenEmptyPageFilled_whenLookup_thenHitWithEmptyPageNotAbsent() {
+        PageKey key = new PageKey(new Category("empty"), 1, 20);
+
+        cache.fill(lease(key), Optional.of(new ModelPage(List.of())), TTL);
+
+        assertThat(cache.lookup(key, LEASE_TTL)).isEqualTo(new Lookup.Hit<>(new ModelPage(List.of())));
+    }
+
+    @Test
+    void givenCachedPage_whenCategoryInvalidated_thenThePageOfTheNewGenerationMisses() {
+        Category category = new Category("listed");
+        PageKey old = new PageKey(category, cache.generation(category), 20);
+        cache.fill(lease(old), Optional.of(Models.page("listed", 1, 2)), TTL);
+
+        cache.invalidate(new Invalidation(Set.of(), Set.of(category)));
+
+        PageKey current = new PageKey(category, cache.generation(category), 20);
+        assertThat(current).isNotEqualTo(old);
+        assertThat(cache.lookup(current, LEASE_TTL)).isInstanceOf(Lookup.Leased.class);
+    }
+
+    @Test
+    void givenModelAndPageKeys_whenBothFilled_thenTheyDoNotCollide() {
+        PageKey page = new PageKey(new Category("c"), 42, 1);
+        cacheModel(model(42, "c"));
+
+        assertThat(cache.lookup(page, LEASE_TTL)).isInstanceOf(Lookup.Leased.class);
+    }
+
+    @Test
+    void givenNonPositiveTtl_whenFillOrLookup_thenIllegalArgument() {
+        Lease<Model> lease = lease(key(17));
+
+        assertThatThrownBy(() -> cache.fill(lease, Optional.of(model(17, "c")), Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> cache.lookup(key(18), Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void givenWorkingCache_whenPinged_thenAnswers() {
+        cache.ping();
+    }
+}

@@ -1,0 +1,159 @@
+package io.aside.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.aside.domain.cache.CacheKey;
+import io.aside.domain.cache.Invalidation;
+import io.aside.domain.cache.Lease;
+import io.aside.domain.cache.Lookup;
+import io.aside.domain.cache.ModelKey;
+import io.aside.domain.model.Category;
+import io.aside.domain.model.ModelId;
+import io.aside.domain.port.CachePort;
+import io.aside.domain.port.CacheUnavailableException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class CircuitBreakingCacheTest {
+    static final ModelKey KEY = new ModelKey(new ModelId(1));
+    static final Duration WAIT_IN_OPEN = Duration.ofMillis(200);
+
+    final FlakyCache delegate = new FlakyCache();
+    /** Opens once 4 of the last 4 calls have half failed; probes with 2 calls after 200 ms. */
+    final CircuitBreakingCache cache = new CircuitBreakingCache(delegate, new CircuitBreakerSettings(50, 4, 4, WAIT_IN_OPEN, 2));
+
+    @Test
+    void givenHealthyCache_whenCalled_thenCallsPassThroughAndHealthIsUp() {
+        assertThat(cache.lookup(KEY, Duration.ofSeconds(1))).isInstanceOf(Lookup.Busy.class);
+        assertThat(cache.generation(new Category("c"))).isEqualTo(7);
+        cache.ping();
+
+        assertThat(delegate.calls).hasValue(3);
+        assertThat(cache.health()).isEqualTo(CacheHealth.UP);
+        assertThat(cache.isOpen()).isFalse();
+    }
+
+    @Test
+    void givenFailingCache_whenEnoughCallsFail_thenItOpensAndFailsFastWithoutCallingTheCache() {
+        delegate.down = true;
+        failFourCalls();
+        int callsWhenOpened = delegate.calls.get();
+
+        assertThat(cache.isOpen()).isTrue();
+        assertThat(cache.health()).isEqualTo(CacheHealth.DEGRADED);
+        for (int i = 0; i < 100; i++) {
+            assertThatThrownBy(() -> cache.lookup(KEY, Duration.ofSeconds(1)))
+                    .isInstanceOf(CacheUnavailableException.class).hasMessageContaining("circuit breaker is open");
+        }
+        assertThat(delegate.calls).hasValue(callsWhenOpened);
+    }
+
+    @Test
+    void givenOpen_whenTheCacheRecovers_thenProbesCloseItAgain() {
+        delegate.down = true;
+        failFourCalls();
+        delegate.down = false;
+
+        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+            try {
+                cache.ping();
+            } catch (CacheUnavailableException stillOpen) {
+                // shed until the wait in the open state is over
+            }
+            assertThat(cache.health()).isEqualTo(CacheHealth.UP);
+        });
+        assertThat(cache.lookup(KEY, Duration.ofSeconds(1))).isInstanceOf(Lookup.Busy.class);
+    }
+
+    @Test
+    void givenOpen_whenProbesStillFail_thenItOpensAgain() throws InterruptedException {
+        delegate.down = true;
+        failFourCalls();
+        Thread.sleep(WAIT_IN_OPEN.plusMillis(50).toMillis());
+        int before = delegate.calls.get();
+
+        assertThatThrownBy(cache::ping).isInstanceOf(CacheUnavailableException.class);
+        assertThatThrownBy(cache::ping).isInstanceOf(CacheUnavailableException.class);
+
+        assertThat(delegate.calls.get() - before).isEqualTo(2);
+        assertThatThrownBy(cache::ping).hasMessageContaining("circuit breaker is open");
+        assertThat(delegate.calls.get() - before).isEqualTo(2);
+    }
+
+    @Test
+    void givenBadArgumentsRejectedByTheCache_thenTheyDoNotCountAsFailures() {
+        delegate.rejectArguments = true;
+        for (int i = 0; i < 10; i++) {
+            assertThatThrownBy(() -> cache.lookup(KEY, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        }
+
+        assertThat(cache.isOpen()).isFalse();
+    }
+
+    @Test
+    void givenFillReleaseAndInvalidate_whenHealthy_thenEachReachesTheCache() {
+        Lease<?> lease = new Lease<>(KEY, "t");
+        assertThat(cache.fill(new Lease<>(KEY, "t"), Optional.empty(), Duration.ofSeconds(1))).isTrue();
+        cache.release(lease);
+        cache.invalidate(new Invalidation(Set.of(new ModelId(1)), Set.of()));
+
+        assertThat(delegate.calls).hasValue(3);
+    }
+
+    private void failFourCalls() {
+        for (int i = 0; i < 4; i++) {
+            assertThatThrownBy(cache::ping).isInstanceOf(CacheUnavailableException.class);
+        }
+    }
+
+    /** A cache that can be switched off. */
+    static final class FlakyCache implements CachePort {
+        final AtomicInteger calls = new AtomicInteger();
+        volatile boolean down;
+        volatile boolean rejectArguments;
+
+        private void call() {
+            calls.incrementAndGet();
+            if (rejectArguments) throw new IllegalArgumentException("bad TTL");
+            if (down) throw new CacheUnavailableException("down", null);
+        }
+
+        @Override
+        public <V> Lookup<V> lookup(CacheKey<V> key, Duration leaseTtl) {
+            call();
+            return new Lookup.Busy<>();
+        }
+
+        @Override
+        public <V> boolean fill(Lease<V> lease, Optional<V> value, Duration ttl) {
+            call();
+            return true;
+        }
+
+        @Override
+        public void release(Lease<?> lease) {
+            call();
+        }
+
+        @Override
+        public long generation(Category category) {
+            call();
+            return 7;
+        }
+
+        @Override
+        public void invalidate(Invalidation invalidation) {
+            call();
+        }
+
+        @Override
+        public void ping() {
+            call();
+        }
+    }
+}

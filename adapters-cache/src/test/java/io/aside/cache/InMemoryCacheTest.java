@@ -1,0 +1,63 @@
+package io.aside.cache;
+
+import static io.aside.cache.Models.model;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aside.domain.cache.Lease;
+import io.aside.domain.cache.Lookup;
+import io.aside.domain.model.Model;
+import io.aside.domain.port.CachePort;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class InMemoryCacheTest extends CachePortContract {
+    @Override
+    protected CachePort newCache() {
+        return new InMemoryCache(10_000);
+    }
+
+    /** Expiry on a fake clock: hours pass in no time. */
+    @Nested
+    class OnAFakeClock {
+        final AtomicLong now = new AtomicLong(1_000_000_000L);
+        final InMemoryCache fake = new InMemoryCache(1_000, now::get);
+
+        void pass(Duration duration) {
+            now.addAndGet(duration.toNanos());
+        }
+
+        @Test
+        void givenOneHourTtl_whenJustUnderAnHourPasses_thenStillHit_andAfterAnHour_thenLeasedAgain() {
+            fake.fill(leaseOf(fake.lookup(key(1), LEASE_TTL)), Optional.of(model(1, "c")), Duration.ofHours(1));
+
+            pass(Duration.ofMinutes(59));
+            assertThat(fake.lookup(key(1), LEASE_TTL)).isInstanceOf(Lookup.Hit.class);
+
+            pass(Duration.ofMinutes(2));
+            assertThat(fake.lookup(key(1), LEASE_TTL)).isInstanceOf(Lookup.Leased.class);
+        }
+
+        @Test
+        void givenLeaseHeld_whenAForeignFillIsRefused_thenTheLeaseStillExpiresOnTime() {
+            fake.lookup(key(2), Duration.ofSeconds(10));
+            pass(Duration.ofSeconds(9));
+
+            fake.fill(new Lease<>(key(2), "foreign"), Optional.of(model(2, "c")), Duration.ofHours(1));
+            pass(Duration.ofSeconds(2));
+
+            assertThat(fake.lookup(key(2), LEASE_TTL)).isInstanceOf(Lookup.Leased.class);
+        }
+
+        @Test
+        void givenLeaseExpired_whenHolderFillsLate_thenRefused() {
+            Lease<Model> late = leaseOf(fake.lookup(key(3), Duration.ofSeconds(1)));
+            pass(Duration.ofSeconds(2));
+
+            assertThat(fake.fill(late, Optional.of(model(3, "c")), Duration.ofHours(1))).isFalse();
+            assertThat(fake.lookup(key(3), LEASE_TTL)).isInstanceOf(Lookup.Leased.class);
+        }
+    }
+}

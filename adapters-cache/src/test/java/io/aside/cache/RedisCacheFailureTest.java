@@ -1,0 +1,89 @@
+package io.aside.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.aside.domain.cache.Invalidation;
+import io.aside.domain.cache.ModelKey;
+import io.aside.domain.model.Category;
+import io.aside.domain.model.ModelId;
+import io.aside.domain.port.CacheUnavailableException;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/** A Redis that is not there, or does not answer, costs about one timeout and raises the port's exception. */
+class RedisCacheFailureTest {
+    static final Duration TIMEOUT = Duration.ofMillis(100);
+    static final ModelKey KEY = new ModelKey(new ModelId(1));
+
+    ServerSocket hung;
+
+    @AfterEach
+    void closeHungServer() throws IOException {
+        if (hung != null) hung.close();
+    }
+
+    @Test
+    void givenNothingListening_whenEveryOperation_thenCacheUnavailableQuickly() throws IOException {
+        try (RedisCache cache = new RedisCache(settings(closedPort()))) {
+            assertUnavailableWithin(Duration.ofSeconds(1), () -> cache.lookup(KEY, Duration.ofSeconds(1)));
+            assertUnavailableWithin(Duration.ofSeconds(1), () -> cache.generation(new Category("c")));
+            assertUnavailableWithin(Duration.ofSeconds(1),
+                    () -> cache.invalidate(new Invalidation(Set.of(new ModelId(1)), Set.of())));
+            assertUnavailableWithin(Duration.ofSeconds(1), cache::ping);
+        }
+    }
+
+    @Test
+    void givenServerThatAcceptsButNeverAnswers_whenLookup_thenCacheUnavailableWithinAboutTheCommandTimeout() throws IOException {
+        hung = new ServerSocket(0, 50, InetAddress.getLoopbackAddress()); // never accept()ed, never answers
+
+        try (RedisCache cache = new RedisCache(settings(hung.getLocalPort()))) {
+            assertUnavailableWithin(TIMEOUT.multipliedBy(8), () -> cache.lookup(KEY, Duration.ofSeconds(1)));
+        }
+    }
+
+    @Test
+    void givenRedisDown_whenConstructed_thenNoFailureUntilUsed() throws IOException {
+        RedisCache cache = new RedisCache(settings(closedPort()));
+
+        cache.close();
+    }
+
+    @Test
+    void givenHungRedisBehindABreaker_whenItOpens_thenCallsFailInWellUnderATimeout() throws IOException {
+        hung = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        CircuitBreakerSettings breaker = new CircuitBreakerSettings(50, 4, 4, Duration.ofMinutes(1), 1);
+        try (RedisCache redis = new RedisCache(settings(hung.getLocalPort()))) {
+            CircuitBreakingCache cache = new CircuitBreakingCache(redis, breaker);
+            for (int i = 0; i < 4; i++) {
+                assertThatThrownBy(cache::ping).isInstanceOf(CacheUnavailableException.class);
+            }
+
+            assertThat(cache.health()).isEqualTo(CacheHealth.DEGRADED);
+            assertUnavailableWithin(Duration.ofMillis(20), () -> cache.lookup(KEY, Duration.ofSeconds(1)));
+        }
+    }
+
+    static RedisSettings settings(int port) {
+        return new RedisSettings("127.0.0.1", port, null, 0, "aside-failure", TIMEOUT, TIMEOUT);
+    }
+
+    static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static void assertUnavailableWithin(Duration budget, Executable call) {
+        long start = System.nanoTime();
+        assertThatThrownBy(call::execute).isInstanceOf(CacheUnavailableException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(budget);
+    }
+}

@@ -1,0 +1,180 @@
+package io.aside.cache;
+
+import static io.aside.cache.Models.model;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aside.domain.cache.Invalidation;
+import io.aside.domain.cache.Lease;
+import io.aside.domain.cache.Lookup;
+import io.aside.domain.model.Category;
+import io.aside.domain.model.Model;
+import io.aside.domain.port.CachePort;
+import io.aside.testing.RedisServer;
+import io.aside.testing.TestServers;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+
+/** The contract on a real Redis, plus what only Redis has: key layout, script cache, lost keys. */
+class RedisCacheTest extends CachePortContract {
+    static final RedisServer SERVER = TestServers.redis();
+    static RedisClient raw;
+
+    String namespace;
+
+    @BeforeAll
+    static void connectRawClient() {
+        raw = RedisClient.create(SERVER.host(), SERVER.port());
+    }
+
+    @AfterAll
+    static void closeRawClient() {
+        raw.close();
+    }
+
+    @Override
+    protected CachePort newCache() {
+        namespace = SERVER.freshNamespace();
+        return new RedisCache(settings(namespace));
+    }
+
+    @Override
+    protected void close(CachePort cache) {
+        ((RedisCache) cache).close();
+    }
+
+    /** Generous timeouts: these tests prove the protocol, not latency, and must not flake on a busy machine. */
+    static RedisSettings settings(String namespace) {
+        return RedisSettings.fromUrl(SERVER.url()).withNamespace(namespace)
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
+    }
+
+    @Test
+    void givenFilledModel_whenReadRaw_thenKeyIsNamespaceV1ModelIdHoldingTaggedJson() {
+        cacheModel(model(42, "c"));
+
+        String stored = raw.get(namespace + ":v1:model:42");
+
+        assertThat(stored).startsWith("v{").contains("\"id\":42", "\"createdAt\":\"2024-02-29T23:59:59.123456789Z\"");
+        assertThat(raw.pttl(namespace + ":v1:model:42")).isBetween(1L, TTL.toMillis());
+    }
+
+    @Test
+    void givenDefaultNamespace_whenModelCached_thenRedisKeyIsAsideV1Model42() {
+        // A database of its own, so the fixed default key cannot meet another test's.
+        RedisSettings defaults = RedisSettings.fromUrl(SERVER.url() + "/7")
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
+        try (RedisCache cache = new RedisCache(defaults); RedisClient db7 = RedisClient.create(SERVER.url() + "/7")) {
+            Lease<Model> lease = leaseOf(cache.lookup(key(42), LEASE_TTL));
+            assertThat(db7.get("aside:v1:model:42")).isEqualTo("l" + lease.token());
+
+            cache.fill(lease, Optional.of(model(42, "c")), TTL);
+
+            assertThat(db7.get("aside:v1:model:42")).startsWith("v{");
+            db7.del("aside:v1:model:42");
+        }
+    }
+
+    @Test
+    void givenLease_whenReadRaw_thenLeaseMarkerWithTheLeaseTtl() {
+        Lease<Model> lease = lease(key(1));
+
+        assertThat(raw.get(namespace + ":v1:model:1")).isEqualTo("l" + lease.token());
+        assertThat(raw.pttl(namespace + ":v1:model:1")).isBetween(1L, LEASE_TTL.toMillis());
+    }
+
+    @Test
+    void givenTombstone_whenReadRaw_thenTheOneByteMarker() {
+        cache.fill(lease(key(1)), Optional.empty(), TTL);
+
+        assertThat(raw.get(namespace + ":v1:model:1")).isEqualTo("t");
+    }
+
+    @Test
+    void givenCategory_whenGenerationRead_thenStoredUnderGenFingerprint() {
+        Category category = new Category("shoes");
+
+        long generation = cache.generation(category);
+
+        assertThat(raw.get(namespace + ":v1:gen:" + category.fingerprint())).isEqualTo(Long.toString(generation));
+    }
+
+    @Test
+    void givenGenerationKeyLost_whenGenerationRead_thenItRestartsFromTheClockBeyondEveryOldValue() throws Exception {
+        Category category = new Category("evicted");
+        cache.invalidate(new Invalidation(Set.of(), Set.of(category)));
+        cache.invalidate(new Invalidation(Set.of(), Set.of(category)));
+        long old = cache.generation(category);
+        Thread.sleep(2);
+
+        raw.del(namespace + ":v1:gen:" + category.fingerprint());
+
+        assertThat(cache.generation(category)).isGreaterThan(old).isCloseTo(nowMicros(), Offset.offset(60_000_000L));
+    }
+
+    @Test
+    void givenGenerationKeyLost_whenCategoryInvalidated_thenTheBumpStartsFromTheClock() throws Exception {
+        Category category = new Category("evicted-then-written");
+        long old = cache.generation(category);
+        Thread.sleep(2);
+        raw.del(namespace + ":v1:gen:" + category.fingerprint());
+
+        cache.invalidate(new Invalidation(Set.of(), Set.of(category)));
+
+        assertThat(cache.generation(category)).isGreaterThan(old + 1);
+    }
+
+    @Test
+    void givenScriptCacheFlushed_whenEveryOperationRuns_thenTheyFallBackToEvalAndWork() {
+        cacheModel(model(1, "c"));
+        raw.scriptFlush();
+
+        assertThat(cache.lookup(key(1), LEASE_TTL)).isInstanceOf(Lookup.Hit.class);
+        raw.scriptFlush();
+        Lease<Model> lease = lease(key(2));
+        raw.scriptFlush();
+        assertThat(cache.fill(lease, Optional.of(model(2, "c")), TTL)).isTrue();
+        raw.scriptFlush();
+        long generation = cache.generation(new Category("c"));
+        raw.scriptFlush();
+        cache.invalidate(Invalidation.of(List.of(model(2, "c"))));
+        assertThat(cache.generation(new Category("c"))).isGreaterThan(generation);
+        raw.scriptFlush();
+        cache.release(lease(key(3)));
+        assertThat(cache.lookup(key(3), LEASE_TTL)).isInstanceOf(Lookup.Leased.class);
+    }
+
+    @Test
+    void givenScriptsRunOnce_whenRunAgain_thenRedisHasThemCachedForEvalsha() {
+        raw.scriptFlush();
+        lease(key(1));
+
+        assertThat(raw.scriptExists(List.of(CacheScripts.LOOKUP.sha1()))).containsExactly(true);
+    }
+
+    @Test
+    void givenUndecodableBytesUnderAKey_whenLookup_thenTheyAreDiscardedAndTheCallerLeases() {
+        raw.set(namespace + ":v1:model:5", "v{not json");
+
+        assertThat(cache.lookup(key(5), LEASE_TTL)).isInstanceOf(Lookup.Leased.class);
+    }
+
+    @Test
+    void givenValueOfAnUnknownTag_whenLookup_thenDiscardedAndLeased() {
+        raw.set(namespace + ":v1:model:6", "something else");
+
+        assertThat(cache.lookup(key(6), LEASE_TTL)).isInstanceOf(Lookup.Leased.class);
+    }
+
+    private static long nowMicros() {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+    }
+}

@@ -1,0 +1,88 @@
+package io.aside.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class RedisSettingsTest {
+    @Test
+    void givenHostAndPort_whenParsed_thenDefaultsForTheRest() {
+        RedisSettings settings = RedisSettings.fromUrl("redis://cache.internal:6379");
+
+        assertThat(settings).isEqualTo(new RedisSettings("cache.internal", 6379, null, 0, "aside",
+                Duration.ofMillis(100), Duration.ofMillis(50)));
+    }
+
+    @Test
+    void givenPasswordAndDatabase_whenParsed_thenBothTaken() {
+        RedisSettings settings = RedisSettings.fromUrl("redis://:s3cret@10.0.0.5:6380/2");
+
+        assertThat(settings.host()).isEqualTo("10.0.0.5");
+        assertThat(settings.port()).isEqualTo(6380);
+        assertThat(settings.password()).isEqualTo("s3cret");
+        assertThat(settings.database()).isEqualTo(2);
+    }
+
+    @Test
+    void givenPercentEncodedPassword_whenParsed_thenDecoded() {
+        assertThat(RedisSettings.fromUrl("redis://:p%40ss%2Fw0rd@localhost:6379/").password()).isEqualTo("p@ss/w0rd");
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {" ", "localhost:6379", "http://localhost:6379", "rediss://localhost:6379",
+            "redis://localhost", "redis://:6379", "redis://user:pw@localhost:6379", "redis://:@localhost:6379",
+            "redis://localhost:6379/zero", "redis://localhost:6379/1/2", "redis://localhost:6379?timeout=1",
+            "redis://localhost:6379#x", "redis://localhost:0", "redis://localhost:70000", "redis://a b:1", "::::"})
+    void givenMalformedUrl_whenParsed_thenRejectedNamingTheExpectedShape(String url) {
+        assertThatThrownBy(() -> RedisSettings.fromUrl(url))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Redis");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "redis://:hunter2@localhost:6379/abc",
+            "redis://:hunter2 with spaces@localhost:6379",
+            "redis://admin:hunter2@localhost:6379",
+            "rediss://:hunter2@localhost:6379",
+            "redis://:hunter2@localhost"})
+    void givenBadUrlWithPassword_whenRejected_thenTheMessageNeverShowsIt(String url) {
+        assertThatThrownBy(() -> RedisSettings.fromUrl(url))
+                .isInstanceOf(IllegalArgumentException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"))
+                .satisfies(e -> assertThat(e.getCause()).isNull());
+    }
+
+    @Test
+    void givenPassword_whenPrinted_thenMasked() {
+        assertThat(RedisSettings.fromUrl("redis://:hunter2@localhost:6379/3").toString())
+                .doesNotContain("hunter2")
+                .contains("localhost:6379/3", "***");
+    }
+
+    @Test
+    void givenNamespace_whenChanged_thenValidatedAsAKeySegment() {
+        RedisSettings settings = RedisSettings.fromUrl("redis://localhost:6379");
+
+        assertThat(settings.withNamespace("tenant-1.test_x").namespace()).isEqualTo("tenant-1.test_x");
+        assertThatThrownBy(() -> settings.withNamespace("a:b")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> settings.withNamespace("")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void givenNonPositiveTimeout_whenChanged_thenRejected() {
+        RedisSettings settings = RedisSettings.fromUrl("redis://localhost:6379");
+
+        assertThatThrownBy(() -> settings.withTimeouts(Duration.ZERO, Duration.ofMillis(50)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("connect timeout");
+        assertThatThrownBy(() -> settings.withTimeouts(Duration.ofMillis(50), Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("command timeout");
+    }
+}

@@ -1,0 +1,22 @@
+package io.aside.persistence;
+
+import java.util.Map;
+
+/** The Connector/J settings Aside relies on, and why. */
+final class MySqlDriverProperties {
+    private MySqlDriverProperties() {}
+
+    static final Map<String, String> ALL = Map.of(
+            // Sessions run in UTC whatever the server's or the JVM's zone, so NOW() and TIMESTAMP
+            // columns never shift. Connector/J sends this as an offset ('+00:00'), which works even on
+            // servers without time-zone tables.
+            "connectionTimeZone", "UTC",
+            "forceConnectionTimeZoneToSession", "true",
+            // utf8mb4 on the wire, so emoji survive the round trip.
+            "characterEncoding", "UTF-8",
+            // A dead server fails fast instead of holding a request for the OS's TCP timeout.
+            "connectTimeout", "2000",
+            // Longer than any statement's query timeout, so it only catches a silent network.
+            "socketTimeout", "30000",
+            "tcpKeepAlive", "true");
+}

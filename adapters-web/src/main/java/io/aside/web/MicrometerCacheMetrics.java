@@ -1,0 +1,105 @@
+package io.aside.web;
+
+import io.aside.application.CacheMetrics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The cache protocol's numbers as Micrometer meters; in Prometheus: {@code aside_cache_hits_total},
+ * {@code aside_cache_misses_total}, {@code aside_cache_negative_hits_total},
+ * {@code aside_cache_lease_waits_total}, {@code aside_cache_fills_refused_total} (all by {@code cache}),
+ * {@code aside_cache_errors_total{operation}} and {@code aside_cache_load_seconds{cache}}.
+ * Hit ratio = hits / (hits + misses); database load from the cache = rate of load_seconds_count.
+ */
+public final class MicrometerCacheMetrics implements CacheMetrics {
+    /** The kinds of entry the application names; registered up front so dashboards see zeros, not gaps. */
+    private static final List<String> KNOWN_CACHES = List.of("model", "page");
+
+    private final MeterRegistry registry;
+
+    public MicrometerCacheMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        for (String cache : KNOWN_CACHES) {
+            hits(cache);
+            misses(cache);
+            negativeHits(cache);
+            leaseWaits(cache);
+            fillsRefused(cache);
+            loads(cache);
+        }
+    }
+
+    @Override
+    public void hit(String cache) {
+        hits(cache).increment();
+    }
+
+    @Override
+    public void negativeHit(String cache) {
+        negativeHits(cache).increment();
+    }
+
+    @Override
+    public void miss(String cache) {
+        misses(cache).increment();
+    }
+
+    @Override
+    public void load(String cache, long nanos) {
+        loads(cache).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void leaseWait(String cache) {
+        leaseWaits(cache).increment();
+    }
+
+    @Override
+    public void fillRefused(String cache) {
+        fillsRefused(cache).increment();
+    }
+
+    @Override
+    public void cacheError(String operation) {
+        Counter.builder("aside.cache.errors")
+                .description("Cache operations that failed or were shed; the request was served from the database")
+                .tag("operation", operation)
+                .register(registry)
+                .increment();
+    }
+
+    private Counter hits(String cache) {
+        return counter("aside.cache.hits", "Reads answered by the cache", cache);
+    }
+
+    private Counter misses(String cache) {
+        return counter("aside.cache.misses", "Reads the cache could not answer", cache);
+    }
+
+    private Counter negativeHits(String cache) {
+        return counter("aside.cache.negative.hits", "Reads answered 'not found' by a tombstone, without the database", cache);
+    }
+
+    private Counter leaseWaits(String cache) {
+        return counter("aside.cache.lease.waits", "Readers that waited for another caller's fill", cache);
+    }
+
+    private Counter fillsRefused(String cache) {
+        return counter("aside.cache.fills.refused", "Fills refused because a write invalidated the key meanwhile", cache);
+    }
+
+    private Timer loads(String cache) {
+        return Timer.builder("aside.cache.load")
+                .description("Database loads made on behalf of the cache")
+                .tag("cache", cache)
+                .register(registry);
+    }
+
+    /** Micrometer returns the already registered meter for the same name and tags, so this is a lookup. */
+    private Counter counter(String name, String description, String cache) {
+        return Counter.builder(name).description(description).tag("cache", cache).register(registry);
+    }
+}

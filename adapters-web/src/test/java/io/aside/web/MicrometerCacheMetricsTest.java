@@ -1,0 +1,41 @@
+package io.aside.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+class MicrometerCacheMetricsTest {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final MicrometerCacheMetrics metrics = new MicrometerCacheMetrics(registry);
+
+    @Test
+    void givenCacheEvents_whenScraped_thenEachIsCountedPerCache() {
+        metrics.hit("model");
+        metrics.hit("model");
+        metrics.miss("model");
+        metrics.negativeHit("model");
+        metrics.leaseWait("page");
+        metrics.fillRefused("page");
+        metrics.cacheError("get");
+        metrics.load("model", 5_000_000);
+
+        assertThat(registry.scrape())
+                .contains("aside_cache_hits_total{cache=\"model\"} 2.0")
+                .contains("aside_cache_misses_total{cache=\"model\"} 1.0")
+                .contains("aside_cache_negative_hits_total{cache=\"model\"} 1.0")
+                .contains("aside_cache_lease_waits_total{cache=\"page\"} 1.0")
+                .contains("aside_cache_fills_refused_total{cache=\"page\"} 1.0")
+                .contains("aside_cache_errors_total{operation=\"get\"} 1.0")
+                .contains("aside_cache_load_seconds_count{cache=\"model\"} 1")
+                .contains("aside_cache_load_seconds_sum{cache=\"model\"} 0.005");
+    }
+
+    @Test
+    void givenNoEventsYet_whenScraped_thenKnownCachesShowZerosRatherThanGaps() {
+        assertThat(registry.scrape())
+                .contains("aside_cache_hits_total{cache=\"page\"} 0.0")
+                .contains("aside_cache_misses_total{cache=\"model\"} 0.0");
+    }
+}

@@ -1,0 +1,69 @@
+package io.aside.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.when;
+
+import io.aside.application.HealthCheck;
+import io.aside.application.Read;
+import java.net.http.HttpResponse;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class OperationsRoutesTest extends ApiTestBase {
+
+    @Test
+    void givenDatabaseAndCacheUp_whenHealth_then200Up() {
+        when(healthCheck.check()).thenReturn(new HealthCheck.Report(HealthCheck.Status.UP, true, true));
+
+        HttpResponse<String> response = http.get("/health").send();
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(response.body()).isEqualTo("{\"status\":\"UP\",\"components\":{\"db\":{\"status\":\"UP\"},\"cache\":{\"status\":\"UP\"}}}");
+    }
+
+    @Test
+    void givenCacheDown_whenHealth_then200DegradedBecauseReadsFailOpen() {
+        when(healthCheck.check()).thenReturn(new HealthCheck.Report(HealthCheck.Status.DEGRADED, true, false));
+
+        HttpResponse<String> response = http.get("/health").send();
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"status\":\"DEGRADED\",\"components\":{\"db\":{\"status\":\"UP\"},\"cache\":{\"status\":\"DOWN\"}}}");
+    }
+
+    @Test
+    void givenDatabaseDown_whenHealth_then503Down() {
+        when(healthCheck.check()).thenReturn(new HealthCheck.Report(HealthCheck.Status.DOWN, false, true));
+
+        HttpResponse<String> response = http.get("/health").send();
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.body()).isEqualTo("{\"status\":\"DOWN\",\"components\":{\"db\":{\"status\":\"DOWN\"},\"cache\":{\"status\":\"UP\"}}}");
+    }
+
+    @Test
+    void givenServedRequests_whenMetrics_thenPrometheusTextWithTimingsPerRouteTemplate() {
+        when(getModel.get(any())).thenReturn(new Read<>(Optional.of(Models.lamp()), true));
+        http.get("/models/1").send();
+        http.get("/models/123456").send();
+        http.get("/no/such/path/" + System.nanoTime()).send();
+
+        HttpResponse<String> response = http.get("/metrics").send();
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue(OperationsRoutes.PROMETHEUS_TEXT);
+        assertThat(response.body())
+                .contains("aside_http_server_requests_seconds_count{method=\"GET\",route=\"/models/{id}\",status=\"200\"} 2")
+                .contains("route=\"UNMATCHED\",status=\"404\"")
+                .doesNotContain("/models/123456", "/no/such/path");
+    }
+
+    @Test
+    void givenCacheMetricsOnTheSameRegistry_whenMetrics_thenCacheCountersAreExposed() {
+        new MicrometerCacheMetrics(registry).hit("model");
+
+        assertThat(http.get("/metrics").send().body()).contains("aside_cache_hits_total{cache=\"model\"}");
+    }
+}

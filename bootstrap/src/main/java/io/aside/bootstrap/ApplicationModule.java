@@ -1,0 +1,66 @@
+package io.aside.bootstrap;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import io.aside.application.CacheAside;
+import io.aside.application.CacheMetrics;
+import io.aside.application.CachePolicy;
+import io.aside.application.CreateModel;
+import io.aside.application.DeleteModel;
+import io.aside.application.GetModel;
+import io.aside.application.HealthCheck;
+import io.aside.application.Invalidator;
+import io.aside.application.ListModels;
+import io.aside.application.Sleeper;
+import io.aside.application.UpdateModel;
+import io.aside.domain.port.CachePort;
+import io.aside.domain.port.ModelRepository;
+
+/** The use cases, wired to whichever ports the adapter modules bind. */
+final class ApplicationModule extends AbstractModule {
+    @Provides @Singleton
+    CachePolicy cachePolicy(AsideConfig config) {
+        return CachePolicy.withTtl(config.cacheTtl());
+    }
+
+    @Provides @Singleton
+    CacheAside cacheAside(CachePort cache, CachePolicy policy, CacheMetrics metrics) {
+        return new CacheAside(cache, policy, metrics, Sleeper.REAL);
+    }
+
+    @Provides @Singleton
+    Invalidator invalidator(CachePort cache, CacheMetrics metrics) {
+        return new Invalidator(cache, metrics);
+    }
+
+    @Provides @Singleton
+    GetModel getModel(CacheAside cacheAside, ModelRepository repository) {
+        return new GetModel(cacheAside, repository);
+    }
+
+    @Provides @Singleton
+    ListModels listModels(CacheAside cacheAside, CachePort cache, ModelRepository repository, CacheMetrics metrics) {
+        return new ListModels(cacheAside, cache, repository, metrics);
+    }
+
+    @Provides @Singleton
+    CreateModel createModel(ModelRepository repository, Invalidator invalidator) {
+        return new CreateModel(repository, invalidator);
+    }
+
+    @Provides @Singleton
+    UpdateModel updateModel(ModelRepository repository, Invalidator invalidator) {
+        return new UpdateModel(repository, invalidator);
+    }
+
+    @Provides @Singleton
+    DeleteModel deleteModel(ModelRepository repository, Invalidator invalidator) {
+        return new DeleteModel(repository, invalidator);
+    }
+
+    @Provides @Singleton
+    HealthCheck healthCheck(ModelRepository repository, CachePort cache) {
+        return new HealthCheck(repository, cache);
+    }
+}

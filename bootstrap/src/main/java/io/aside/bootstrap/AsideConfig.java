@@ -1,0 +1,108 @@
+package io.aside.bootstrap;
+
+import io.aside.cache.RedisSettings;
+import io.aside.persistence.DatabaseSettings;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The whole configuration (DESIGN §6), typed and validated. Every value has a default that runs
+ * embedded; each comes from an environment variable ({@code ASIDE_PORT}) or the system property of
+ * the same name in lower case with dots ({@code aside.port}), the property winning.
+ */
+public record AsideConfig(int port, String dbUrl, String dbUser, String dbPassword, String cacheUrl, Duration cacheTtl,
+                          String cacheNamespace) {
+    public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/aside";
+    public static final String MEMORY_CACHE = "memory:";
+
+    /** Reads the process environment and system properties. */
+    public static AsideConfig load() {
+        Map<String, String> env = System.getenv();
+        return from(name -> {
+            String property = System.getProperty(name.toLowerCase(Locale.ROOT).replace('_', '.'));
+            return property != null ? property : env.get(name);
+        });
+    }
+
+    public static AsideConfig from(Function<String, String> source) {
+        Settings s = new Settings(source);
+        return new AsideConfig(
+                s.value("ASIDE_PORT", "7070", AsideConfig::port),
+                s.value("ASIDE_DB_URL", DEFAULT_DB_URL, AsideConfig::dbUrl),
+                s.value("ASIDE_DB_USER", "", v -> v),
+                s.value("ASIDE_DB_PASSWORD", "", v -> v),
+                s.value("ASIDE_CACHE_URL", MEMORY_CACHE, AsideConfig::cacheUrl),
+                s.value("ASIDE_CACHE_TTL", "PT1H", AsideConfig::ttl),
+                s.value("ASIDE_CACHE_NAMESPACE", "aside", AsideConfig::namespace));
+    }
+
+    public boolean embeddedDatabase() {
+        return dbUrl.startsWith("jdbc:h2:");
+    }
+
+    public boolean inMemoryCache() {
+        return cacheUrl.equals(MEMORY_CACHE);
+    }
+
+    /** Never prints the password, nor one embedded in the cache URL. */
+    @Override
+    public String toString() {
+        return "port=" + port + " db=" + dbUrl + " dbUser=" + dbUser + " dbPassword=" + (dbPassword.isEmpty() ? "" : "***")
+                + " cache=" + cacheUrl.replaceFirst("//[^@/]*@", "//***@") + " cacheTtl=" + cacheTtl + " cacheNamespace=" + cacheNamespace;
+    }
+
+    private static int port(String v) {
+        try {
+            int port = Integer.parseInt(v.trim());
+            if (port >= 0 && port <= 65535) return port;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("must be a TCP port number 0-65535, got '" + v + "'");
+    }
+
+    private static String dbUrl(String v) {
+        if (!v.startsWith("jdbc:h2:") && !v.startsWith("jdbc:mysql://")) {
+            throw new IllegalArgumentException("must be a jdbc:mysql://host:port/database URL (MySQL or MariaDB) or a jdbc:h2: URL");
+        }
+        new DatabaseSettings(v, "", ""); // the adapter's own checks, at start rather than at first query
+        return v;
+    }
+
+    private static String cacheUrl(String v) {
+        if (v.equals(MEMORY_CACHE)) return v;
+        if (!v.startsWith("redis://")) throw new IllegalArgumentException("must be 'memory:' or redis://[:password@]host:port[/db]");
+        RedisSettings.fromUrl(v); // its message never echoes the password
+        return v;
+    }
+
+    private static String namespace(String v) {
+        if (v.matches("[A-Za-z0-9_.-]{1,64}")) return v;
+        throw new IllegalArgumentException("must be 1-64 letters, digits, '.', '_' or '-', got '" + v + "'");
+    }
+
+    private static Duration ttl(String v) {
+        try {
+            Duration d = Duration.parse(v.trim());
+            if (!d.isNegative() && !d.isZero()) return d;
+        } catch (DateTimeParseException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("must be a positive ISO-8601 duration such as PT1H or PT30S, got '" + v + "'");
+    }
+
+    /** Applies a parser and names the variable when it refuses the value. */
+    private record Settings(Function<String, String> source) {
+        <T> T value(String name, String fallback, Function<String, T> parser) {
+            String raw = source.apply(name);
+            try {
+                return parser.apply(raw == null || raw.isBlank() ? fallback : raw);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(name, e.getMessage());
+            }
+        }
+    }
+}

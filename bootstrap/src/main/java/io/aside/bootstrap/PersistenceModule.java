@@ -1,0 +1,21 @@
+package io.aside.bootstrap;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import io.aside.domain.port.ModelRepository;
+import io.aside.persistence.Database;
+import io.aside.persistence.DatabaseSettings;
+
+/** The system of record: H2 embedded, or MySQL/MariaDB, chosen by the JDBC URL alone. */
+final class PersistenceModule extends AbstractModule {
+    @Provides @Singleton
+    Database database(AsideConfig config, Closer closer) {
+        return closer.register(Database.open(new DatabaseSettings(config.dbUrl(), config.dbUser(), config.dbPassword())));
+    }
+
+    @Provides @Singleton
+    ModelRepository repository(Database database) {
+        return database.repository();
+    }
+}

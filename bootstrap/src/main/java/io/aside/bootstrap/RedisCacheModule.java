@@ -1,0 +1,27 @@
+package io.aside.bootstrap;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import io.aside.cache.CircuitBreakingCache;
+import io.aside.cache.RedisCache;
+import io.aside.cache.RedisSettings;
+import io.aside.domain.port.CachePort;
+
+/**
+ * Redis, behind a circuit breaker so that a dead Redis costs nothing per request: reads fail open
+ * to the database and the breaker probes for its return.
+ */
+final class RedisCacheModule extends AbstractModule {
+    private final RedisSettings settings;
+
+    RedisCacheModule(AsideConfig config) {
+        this.settings = RedisSettings.fromUrl(config.cacheUrl()).withNamespace(config.cacheNamespace());
+    }
+
+    @Provides @Singleton
+    CachePort cache(Closer closer) {
+        RedisCache redis = closer.register(new RedisCache(settings));
+        return new CircuitBreakingCache(redis);
+    }
+}
