@@ -16,7 +16,7 @@ final class ConnectionPool {
         config.setJdbcUrl(kind.jdbcUrl(settings.url()));
         config.setUsername(settings.user());
         config.setPassword(settings.password());
-        kind.driverProperties().forEach(config::addDataSourceProperty);
+        kind.driverProperties(settings.url()).forEach(config::addDataSourceProperty);
         config.setMaximumPoolSize(MAX_SIZE);
         config.setMinimumIdle(2);
         config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);

@@ -21,8 +21,8 @@ enum DatabaseKind {
         }
 
         @Override
-        Map<String, String> driverProperties() {
-            return MySqlDriverProperties.ALL;
+        Map<String, String> driverProperties(String url) {
+            return MySqlDriverProperties.notSetIn(url);
         }
     },
 
@@ -34,8 +34,8 @@ enum DatabaseKind {
         }
 
         @Override
-        Map<String, String> driverProperties() {
-            return Map.of();
+        Map<String, String> driverProperties(String url) {
+            return Map.of(); // H2 takes its settings in the URL: see H2Url
         }
     };
 
@@ -70,6 +70,6 @@ enum DatabaseKind {
     /** The URL to hand the driver. */
     abstract String jdbcUrl(String url);
 
-    /** Driver settings Aside relies on; settings written in the URL itself take precedence. */
-    abstract Map<String, String> driverProperties();
+    /** Driver settings Aside relies on, less those the URL sets itself. */
+    abstract Map<String, String> driverProperties(String url);
 }

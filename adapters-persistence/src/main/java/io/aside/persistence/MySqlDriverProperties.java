@@ -1,8 +1,13 @@
 package io.aside.persistence;
 
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
-/** The Connector/J settings Aside relies on, and why. */
+/**
+ * The Connector/J settings Aside relies on, and why. Connector/J lets properties handed to it
+ * override the URL's, so a setting the URL spells out is left out here: the operator's URL wins.
+ */
 final class MySqlDriverProperties {
     private MySqlDriverProperties() {}
 
@@ -19,4 +24,11 @@ final class MySqlDriverProperties {
             // Longer than any statement's query timeout, so it only catches a silent network.
             "socketTimeout", "30000",
             "tcpKeepAlive", "true");
+
+    /** The settings above that {@code url} does not set itself. */
+    static Map<String, String> notSetIn(String url) {
+        return ALL.entrySet().stream()
+                .filter(setting -> !Pattern.compile("[?&]" + setting.getKey() + "=").matcher(url).find())
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
 }

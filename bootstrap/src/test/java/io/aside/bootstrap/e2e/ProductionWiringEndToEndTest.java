@@ -1,0 +1,155 @@
+package io.aside.bootstrap.e2e;
+
+import static io.aside.bootstrap.e2e.Http.model;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aside.bootstrap.AsideConfig;
+import io.aside.bootstrap.AsideService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The whole service on MariaDB (Connector/J) + Redis, booted through the production wiring, over HTTP. */
+class ProductionWiringEndToEndTest {
+    private static AsideService service;
+    private static AsideService secondInstance;
+    private static Http http;
+    private static Http other;
+
+    @BeforeAll
+    static void boot() {
+        AsideConfig config = Services.productionConfig();
+        service = AsideService.start(config);
+        secondInstance = AsideService.start(config);
+        http = new Http(service.port());
+        other = new Http(secondInstance.port());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (secondInstance != null) secondInstance.close();
+        if (service != null) service.close();
+    }
+
+    @Test
+    void givenCreatedModel_whenReadTwice_thenMissThenHitWithSameBodyAndEtag() {
+        Http.Reply created = http.post("/models", model("lamp 💡", "furniture"));
+        assertThat(created.status()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        assertThat(created.header("Location")).isEqualTo("/models/" + id);
+
+        Http.Reply first = http.get("/models/" + id);
+        Http.Reply second = http.get("/models/" + id);
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.header("X-Cache")).isEqualTo("MISS");
+        assertThat(second.header("X-Cache")).isEqualTo("HIT");
+        assertThat(second.json()).isEqualTo(first.json()).isEqualTo(created.json());
+        assertThat(second.header("ETag")).isEqualTo("\"1\"");
+        assertThat(first.json().get("name").asText()).isEqualTo("lamp 💡");
+    }
+
+    @Test
+    void givenCachedModel_whenUpdatedOnOneInstance_thenBothInstancesServeTheNewVersionAtOnce() {
+        long id = http.post("/models", model("chair", "furniture")).json().get("id").asLong();
+        assertThat(http.get("/models/" + id).status()).isEqualTo(200);
+        assertThat(other.get("/models/" + id).header("X-Cache")).isEqualTo("HIT");
+
+        Http.Reply updated = http.put("/models/" + id, "{\"name\":\"armchair\",\"category\":\"seating\",\"attributes\":{},\"version\":1}");
+        assertThat(updated.status()).isEqualTo(200);
+        assertThat(updated.json().get("version").asLong()).isEqualTo(2);
+
+        for (Http instance : new Http[] {http, other}) {
+            Http.Reply read = instance.get("/models/" + id);
+            assertThat(read.json().get("name").asText()).isEqualTo("armchair");
+            assertThat(read.header("ETag")).isEqualTo("\"2\"");
+        }
+    }
+
+    @Test
+    void givenCachedModel_whenDeleted_thenNotFoundEverywhereAtOnce() {
+        long id = http.post("/models", model("stool", "furniture")).json().get("id").asLong();
+        assertThat(other.get("/models/" + id).status()).isEqualTo(200);
+        assertThat(other.get("/models/" + id).header("X-Cache")).isEqualTo("HIT");
+
+        assertThat(http.delete("/models/" + id).status()).isEqualTo(204);
+
+        Http.Reply gone = other.get("/models/" + id);
+        assertThat(gone.status()).isEqualTo(404);
+        assertThat(gone.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(http.delete("/models/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void givenCachedListPage_whenModelCreatedInTheCategory_thenTheNextListShowsIt() {
+        String category = "lighting ☀️ \"quoted\"";
+        long first = http.post("/models", model("desk lamp", category)).json().get("id").asLong();
+        Http.Reply page = http.list(category, 10);
+        assertThat(http.list(category, 10).header("X-Cache")).isEqualTo("HIT");
+        assertThat(page.json().get("items")).hasSize(1);
+
+        long second = other.post("/models", model("floor lamp", category)).json().get("id").asLong();
+
+        Http.Reply after = http.list(category, 10);
+        assertThat(after.json().get("items")).extracting(n -> n.get("id").asLong()).containsExactly(first, second);
+        assertThat(http.list(category.toUpperCase(), 10).json().get("items")).isEmpty();
+    }
+
+    @Test
+    void givenModelMovedToAnotherCategory_whenListed_thenItLeavesTheOldPageAndJoinsTheNew() {
+        long id = http.post("/models", model("vase", "decor")).json().get("id").asLong();
+        assertThat(http.list("decor", 5).json().get("items")).hasSize(1);
+        assertThat(http.list("garden", 5).json().get("items")).isEmpty();
+
+        http.put("/models/" + id, "{\"name\":\"vase\",\"category\":\"garden\",\"attributes\":{},\"version\":1}");
+
+        assertThat(other.list("decor", 5).json().get("items")).isEmpty();
+        assertThat(other.list("garden", 5).json().get("items")).hasSize(1);
+    }
+
+    @Test
+    void givenStaleVersion_whenUpdated_thenConflictProblemAndModelUnchanged() {
+        long id = http.post("/models", model("table", "furniture")).json().get("id").asLong();
+        http.put("/models/" + id, "{\"name\":\"big table\",\"category\":\"furniture\",\"attributes\":{},\"version\":1}");
+
+        Http.Reply conflict = other.put("/models/" + id, "{\"name\":\"small table\",\"category\":\"furniture\",\"attributes\":{},\"version\":1}");
+
+        assertThat(conflict.status()).isEqualTo(409);
+        assertThat(conflict.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(conflict.json().get("status").asInt()).isEqualTo(409);
+        assertThat(http.get("/models/" + id).json().get("name").asText()).isEqualTo("big table");
+    }
+
+    @Test
+    void givenBadInput_whenSent_thenProblemDocumentsAndNothingStored() {
+        int before = http.list("furniture", 100).json().get("items").size();
+
+        Http.Reply invalid = http.post("/models", "{\"name\":\"\",\"category\":\"furniture\",\"attributes\":{\"k\":1}}");
+        Http.Reply badId = http.get("/models/abc");
+        Http.Reply unknown = http.get("/models/999999");
+
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.json().get("errors")).extracting(e -> e.get("field").asText()).contains("name", "attributes.k");
+        assertThat(badId.status()).isEqualTo(400);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.header("X-Cache")).isEqualTo("MISS");
+        assertThat(http.get("/models/999999").header("X-Cache")).isEqualTo("HIT"); // the tombstone answers
+        assertThat(http.list("furniture", 100).json().get("items")).hasSize(before);
+    }
+
+    @Test
+    void givenRunningService_whenHealthAndMetricsAsked_thenBothStoresUpAndCacheCountersExposed() {
+        Http.Reply health = http.get("/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asText()).isEqualTo("UP");
+        assertThat(health.json().at("/components/db/status").asText()).isEqualTo("UP");
+        assertThat(health.json().at("/components/cache/status").asText()).isEqualTo("UP");
+
+        long id = http.post("/models", model("metered", "furniture")).json().get("id").asLong();
+        http.get("/models/" + id);
+        http.get("/models/" + id);
+        String metrics = http.get("/metrics").raw().body();
+        assertThat(metrics).contains("aside_cache_hits_total{cache=\"model\"", "aside_cache_misses_total{cache=\"model\"",
+                "aside_cache_load_seconds", "aside_http_server_requests_seconds");
+    }
+}

@@ -1,0 +1,20 @@
+package io.aside.bootstrap.e2e;
+
+import io.aside.bootstrap.AsideConfig;
+import io.aside.testing.MariaDbServer;
+import io.aside.testing.RedisServer;
+import io.aside.testing.TestServers;
+import java.time.Duration;
+
+/** Production configurations pointing at the test servers, each with its own database and key namespace. */
+public final class Services {
+    private Services() {}
+
+    /** A fresh database and namespace: the first of possibly several instances sharing them. */
+    public static AsideConfig productionConfig() {
+        MariaDbServer db = TestServers.mariaDb();
+        RedisServer redis = TestServers.redis();
+        return new AsideConfig(0, db.freshDatabaseUrl(), db.user(), db.password(), redis.url(), Duration.ofHours(1),
+                redis.freshNamespace());
+    }
+}
