@@ -14,7 +14,7 @@ public record Invalidation(Set<ModelId> models, Set<Category> categories) {
         categories = Set.copyOf(categories);
     }
 
-    /** The entries a change from {@code before} to {@code after} (either may be absent) touches. */
+    /** The entries touched by a write whose row states (before and/or after) are {@code touched}. */
     public static Invalidation of(Collection<Model> touched) {
         Set<ModelId> ids = new LinkedHashSet<>();
         Set<Category> categories = new LinkedHashSet<>();

@@ -16,7 +16,8 @@ import java.util.Optional;
  *   <li>{@link #fill} stores a value only while the caller's lease still holds the key;</li>
  *   <li>{@link #invalidate} deletes keys, and with them any lease, so a fill that raced a write is refused.</li>
  * </ul>
- * Implementations throw {@link CacheUnavailableException} when the cache cannot answer in time.
+ * TTLs must be positive. Implementations throw {@link CacheUnavailableException} when the cache
+ * cannot answer in time.
  */
 public interface CachePort {
     /** Reads {@code key}; on a miss takes a lease on it for {@code leaseTtl} if nobody holds one. */
@@ -31,7 +32,11 @@ public interface CachePort {
     /** Gives a lease back without filling, so waiting readers need not wait for its TTL. */
     void release(Lease<?> lease);
 
-    /** The current generation of a category's list pages; page keys include it. */
+    /**
+     * The current generation of a category's list pages; page keys include it. A generation never
+     * goes back to a number it had before, even when the cache loses the key (eviction, restart):
+     * otherwise a page of an older generation could be read again.
+     */
     long generation(Category category);
 
     /** Deletes the models' keys (and their leases) and moves the categories to a new generation. */
