@@ -17,6 +17,9 @@ final class H2Url {
         settings.put("DATABASE_TO_LOWER", "TRUE");
         // The session runs in UTC, as MySQL sessions do, so stored times never shift.
         settings.put("TIME ZONE", "UTC");
+        // Database.close() closes the pool and with it the database; H2's own shutdown hook would
+        // close it earlier, under requests still in flight while the service shuts down.
+        settings.put("DB_CLOSE_ON_EXIT", "FALSE");
         return settings;
     }
 

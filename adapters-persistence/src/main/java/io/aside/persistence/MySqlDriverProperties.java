@@ -12,9 +12,10 @@ final class MySqlDriverProperties {
     private MySqlDriverProperties() {}
 
     static final Map<String, String> ALL = Map.of(
-            // Sessions run in UTC whatever the server's or the JVM's zone, so NOW() and TIMESTAMP
-            // columns never shift. Connector/J sends this as an offset ('+00:00'), which works even on
-            // servers without time-zone tables.
+            // Sessions run in UTC whatever the server's or the JVM's zone, so that NOW() agrees with
+            // the UTC times Aside stores (those never depend on it: they are stamped with
+            // UTC_TIMESTAMP and read without conversion). Connector/J sends it as '+00:00', which
+            // works even on servers without time-zone tables.
             "connectionTimeZone", "UTC",
             "forceConnectionTimeZoneToSession", "true",
             // utf8mb4 on the wire, so emoji survive the round trip.

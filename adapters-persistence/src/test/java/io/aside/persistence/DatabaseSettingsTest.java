@@ -36,15 +36,15 @@ class DatabaseSettingsTest {
     }
 
     @Test
-    void givenH2Url_thenMySqlModeLowerCaseNamesAndUtcAreAdded() {
+    void givenH2Url_thenMySqlModeLowerCaseNamesUtcAndPoolOwnedShutdownAreAdded() {
         assertThat(H2Url.withRequiredSettings("jdbc:h2:file:./data/aside"))
-                .isEqualTo("jdbc:h2:file:./data/aside;MODE=MySQL;DATABASE_TO_LOWER=TRUE;TIME ZONE=UTC");
+                .isEqualTo("jdbc:h2:file:./data/aside;MODE=MySQL;DATABASE_TO_LOWER=TRUE;TIME ZONE=UTC;DB_CLOSE_ON_EXIT=FALSE");
     }
 
     @Test
     void givenH2UrlWithItsOwnSettings_thenTheyAreKept() {
         assertThat(H2Url.withRequiredSettings("jdbc:h2:mem:x;mode=MySQL;DB_CLOSE_DELAY=10"))
-                .isEqualTo("jdbc:h2:mem:x;mode=MySQL;DB_CLOSE_DELAY=10;DATABASE_TO_LOWER=TRUE;TIME ZONE=UTC");
+                .isEqualTo("jdbc:h2:mem:x;mode=MySQL;DB_CLOSE_DELAY=10;DATABASE_TO_LOWER=TRUE;TIME ZONE=UTC;DB_CLOSE_ON_EXIT=FALSE");
     }
 
     @Test
@@ -53,11 +53,21 @@ class DatabaseSettingsTest {
     }
 
     @Test
-    void givenMySqlUrl_thenItIsUsedAsGivenAndSessionsAreForcedToUtc() {
-        assertThat(DatabaseKind.MYSQL.jdbcUrl("jdbc:mysql://db/aside?sslMode=REQUIRED")).isEqualTo("jdbc:mysql://db/aside?sslMode=REQUIRED");
-        assertThat(DatabaseKind.MYSQL.driverProperties())
+    void givenMySqlUrl_thenItIsUsedAsGivenWithUtcSessionsAndShortTimeouts() {
+        String url = "jdbc:mysql://db/aside?sslMode=REQUIRED";
+
+        assertThat(DatabaseKind.MYSQL.jdbcUrl(url)).isEqualTo(url);
+        assertThat(DatabaseKind.MYSQL.driverProperties(url))
                 .containsEntry("connectionTimeZone", "UTC")
                 .containsEntry("forceConnectionTimeZoneToSession", "true")
+                .containsEntry("characterEncoding", "UTF-8")
                 .containsEntry("connectTimeout", "2000");
+    }
+
+    @Test
+    void givenMySqlUrlWithItsOwnTimeout_thenTheUrlWins() {
+        assertThat(DatabaseKind.MYSQL.driverProperties("jdbc:mysql://db/aside?useSSL=false&connectTimeout=9000"))
+                .doesNotContainKey("connectTimeout")
+                .containsKey("socketTimeout");
     }
 }

@@ -7,6 +7,7 @@ import static io.aside.persistence.Drafts.SCRIPT;
 import static io.aside.persistence.Drafts.SQL_INJECTION;
 import static io.aside.persistence.Drafts.draft;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.aside.domain.model.Category;
@@ -262,6 +263,11 @@ abstract class ModelRepositoryContract {
                     .as("models of category [%s]", category)
                     .containsExactly(byCategory.get(category));
         }
+    }
+
+    @Test
+    void givenNonPositiveLimit_whenFindFirstByCategory_thenRejectedBeforeAnyQuery() {
+        assertThatThrownBy(() -> repository.findFirstByCategory(new Category("c"), 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     // ---- schema and health ----------------------------------------------------------------------

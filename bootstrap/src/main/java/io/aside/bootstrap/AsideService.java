@@ -2,7 +2,10 @@ package io.aside.bootstrap;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Module;
 import com.google.inject.Stage;
+import com.google.inject.util.Modules;
+import java.util.List;
 import io.aside.persistence.Database;
 import io.aside.web.WebServer;
 
@@ -22,9 +25,18 @@ public final class AsideService implements AutoCloseable {
     }
 
     public static AsideService start(AsideConfig config) {
+        return start(config, List.of());
+    }
+
+    /**
+     * Starts with some bindings replaced — for tests and benchmarks that wrap a port (count or pause
+     * database loads, say) while keeping the rest of the production wiring.
+     */
+    public static AsideService start(AsideConfig config, List<Module> overrides) {
         Closer closer = new Closer();
         try {
-            Injector injector = Guice.createInjector(Stage.PRODUCTION, AsideModules.forConfig(config, closer));
+            Module wiring = Modules.override(AsideModules.forConfig(config, closer)).with(overrides);
+            Injector injector = Guice.createInjector(Stage.PRODUCTION, wiring);
             injector.getInstance(Database.class).migrate();
             WebServer web = injector.getInstance(WebServer.class).start();
             return new AsideService(injector, closer, web);

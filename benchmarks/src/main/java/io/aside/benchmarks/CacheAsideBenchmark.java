@@ -1,0 +1,127 @@
+package io.aside.benchmarks;
+
+import io.aside.application.CacheAside;
+import io.aside.application.CacheMetrics;
+import io.aside.application.CachePolicy;
+import io.aside.application.GetModel;
+import io.aside.application.Read;
+import io.aside.application.Sleeper;
+import io.aside.cache.InMemoryCache;
+import io.aside.domain.cache.Invalidation;
+import io.aside.domain.model.Model;
+import io.aside.domain.model.ModelDraft;
+import io.aside.domain.model.ModelId;
+import io.aside.domain.port.ModelRepository;
+import io.aside.persistence.Database;
+import io.aside.persistence.DatabaseSettings;
+import io.aside.web.MicrometerCacheMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The in-process read path of DESIGN §3: {@link GetModel} through {@link CacheAside} on an
+ * {@link InMemoryCache}, with a real database behind it (H2 in memory, through the persistence
+ * adapter: Hikari + jOOQ + the same repository class as production).
+ * <ul>
+ *   <li>{@code hit}: the key is filled; the read is a cache lookup (plus Micrometer counters, as wired in production);</li>
+ *   <li>{@code hitWithoutMetrics}: the same with {@link CacheMetrics#NONE}, to show what the metrics cost;</li>
+ *   <li>{@code miss}: the key is invalidated before each read, so every read takes the lease, loads from H2 and fills;</li>
+ *   <li>{@code databaseOnly}: {@code repository.findById} alone — what a miss costs before the cache protocol's share.</li>
+ * </ul>
+ * Each benchmark checks on every call that it measured what its name says (a hit came from the
+ * cache, a miss from the database) and fails otherwise.
+ *
+ * <p>Run with the summary and the claim check (see {@link RunJmh}):
+ * <pre>
+ * cd /work/main &amp;&amp; mvn -q -DskipTests package &amp;&amp; java -cp benchmarks/target/benchmarks.jar io.aside.benchmarks.RunJmh
+ * </pre>
+ * or with the plain JMH command line: {@code java -jar benchmarks/target/benchmarks.jar CacheAsideBenchmark}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class CacheAsideBenchmark {
+    /** Rows in the table, each read in turn; a power of two so the index wraps with a mask. */
+    static final int MODELS = 1024;
+
+    private Database database;
+    private ModelRepository repository;
+    private InMemoryCache cache;
+    private GetModel getModel;
+    private GetModel getModelWithoutMetrics;
+    private ModelId[] ids;
+    private Invalidation[] invalidations;
+    private int next;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        database = Database.open(new DatabaseSettings("jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1", "", ""));
+        database.migrate();
+        repository = database.repository();
+        ids = new ModelId[MODELS];
+        invalidations = new Invalidation[MODELS];
+        for (int i = 0; i < MODELS; i++) {
+            Model m = repository.insert(ModelDraft.of("model " + i, "category " + (i % 10),
+                    Map.of("colour", "blue", "size", Integer.toString(i))));
+            ids[i] = m.id();
+            invalidations[i] = new Invalidation(Set.of(m.id()), Set.of());
+        }
+        cache = new InMemoryCache();
+        CachePolicy policy = CachePolicy.defaults();
+        CacheMetrics metrics = new MicrometerCacheMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        getModel = new GetModel(new CacheAside(cache, policy, metrics, Sleeper.REAL), repository);
+        getModelWithoutMetrics = new GetModel(new CacheAside(cache, policy, CacheMetrics.NONE, Sleeper.REAL), repository);
+        for (ModelId id : ids) getModel.get(id); // fills every key: hits find them
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        database.close();
+    }
+
+    private int nextIndex() {
+        return next = (next + 1) & (MODELS - 1);
+    }
+
+    @Benchmark
+    public Model hit() {
+        return cached(getModel.get(ids[nextIndex()]));
+    }
+
+    @Benchmark
+    public Model hitWithoutMetrics() {
+        return cached(getModelWithoutMetrics.get(ids[nextIndex()]));
+    }
+
+    @Benchmark
+    public Model miss() {
+        int i = nextIndex();
+        cache.invalidate(invalidations[i]);
+        Read<Model> read = getModel.get(ids[i]);
+        if (read.fromCache()) throw new IllegalStateException("'miss' was answered by the cache: the benchmark measures the wrong path");
+        return read.value().orElseThrow();
+    }
+
+    @Benchmark
+    public Optional<Model> databaseOnly() {
+        return repository.findById(ids[nextIndex()]);
+    }
+
+    private static Model cached(Read<Model> read) {
+        if (!read.fromCache()) throw new IllegalStateException("'hit' went to the database: the benchmark measures the wrong path");
+        return read.value().orElseThrow();
+    }
+}

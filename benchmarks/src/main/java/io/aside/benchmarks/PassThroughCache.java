@@ -1,0 +1,44 @@
+package io.aside.benchmarks;
+
+import io.aside.domain.cache.CacheKey;
+import io.aside.domain.cache.Invalidation;
+import io.aside.domain.cache.Lease;
+import io.aside.domain.cache.Lookup;
+import io.aside.domain.model.Category;
+import io.aside.domain.port.CachePort;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A {@link CachePort} that never caches: every lookup is a miss that wins a fresh lease, every fill
+ * is refused, generations stay at 0. Bound in place of the real cache it makes every read go to the
+ * database through the very same code path ({@code CacheAside} lease → load → fill), which is the
+ * fair "uncached" baseline for the benchmarks.
+ */
+public final class PassThroughCache implements CachePort {
+    private static final String TOKEN = "pass-through";
+
+    @Override
+    public <V> Lookup<V> lookup(CacheKey<V> key, Duration leaseTtl) {
+        return new Lookup.Leased<>(new Lease<>(key, TOKEN));
+    }
+
+    @Override
+    public <V> boolean fill(Lease<V> lease, Optional<V> value, Duration ttl) {
+        return false;
+    }
+
+    @Override
+    public void release(Lease<?> lease) {}
+
+    @Override
+    public long generation(Category category) {
+        return 0;
+    }
+
+    @Override
+    public void invalidate(Invalidation invalidation) {}
+
+    @Override
+    public void ping() {}
+}
