@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A MariaDB server for tests. Each caller of {@link #freshDatabaseUrl()} gets an empty database of
  * its own, so test classes never see each other's rows.
  */
-public final class MariaDbServer {
+public final class MariaDbServer implements AutoCloseable {
     private static final String ENV_URL = "ASIDE_TEST_DB_URL";
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
@@ -36,6 +36,10 @@ public final class MariaDbServer {
     static MariaDbServer provision() {
         String url = System.getenv(ENV_URL);
         if (url != null && !url.isBlank()) return fromUrl(url);
+        return startOwned();
+    }
+
+    static MariaDbServer startOwned() {
         Path mariadbd = Binaries.require("mariadbd", "mariadb-server", ENV_URL);
         Path installDb = Binaries.require("mariadb-install-db", "mariadb-server", ENV_URL);
         Path dir = ServerProcess.tempFolder("aside-mariadb-");
@@ -107,6 +111,12 @@ public final class MariaDbServer {
 
     public void start() {
         owned().start(this::answers, Duration.ofSeconds(60));
+    }
+
+    /** Stops a server the harness started; a no-op for one taken from the environment. */
+    @Override
+    public void close() {
+        if (process != null) process.kill();
     }
 
     private ServerProcess owned() {

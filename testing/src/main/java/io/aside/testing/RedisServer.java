@@ -16,7 +16,7 @@ import java.util.UUID;
  * A Redis server for tests. Test classes keep apart by key namespace ({@link #freshNamespace()});
  * fault tests can stop, kill, pause and resume the server the harness started.
  */
-public final class RedisServer {
+public final class RedisServer implements AutoCloseable {
     private static final String ENV_URL = "ASIDE_TEST_REDIS_URL";
 
     private final String host;
@@ -35,6 +35,10 @@ public final class RedisServer {
             URI uri = URI.create(url);
             return new RedisServer(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort(), null);
         }
+        return startOwned();
+    }
+
+    static RedisServer startOwned() {
         Path binary = Binaries.require("redis-server", "redis-server", ENV_URL);
         Path dir = ServerProcess.tempFolder("aside-redis-");
         int port = ServerProcess.freePort();
@@ -83,6 +87,12 @@ public final class RedisServer {
 
     public void start() {
         owned().start(this::answers, Duration.ofSeconds(30));
+    }
+
+    /** Kills a server the harness started; a no-op for one taken from the environment. */
+    @Override
+    public void close() {
+        if (process != null) process.kill();
     }
 
     private ServerProcess owned() {

@@ -24,4 +24,17 @@ public final class TestServers {
     public static RedisServer redis() {
         return RedisHolder.INSTANCE;
     }
+
+    /**
+     * A Redis of the caller's own, for fault tests that stop, kill or pause it without disturbing
+     * other tests. Always started from the installed binary; close it when done.
+     */
+    public static RedisServer dedicatedRedis() {
+        return RedisServer.startOwned();
+    }
+
+    /** A MariaDB of the caller's own, for tests that stop and restart it. Close it when done. */
+    public static MariaDbServer dedicatedMariaDb() {
+        return MariaDbServer.startOwned();
+    }
 }
