@@ -1,6 +1,7 @@
 package io.aside.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.aside.domain.port.InvalidationOutbox;
 import io.aside.domain.port.ModelRepository;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
@@ -23,12 +24,14 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final JooqModelRepository repository;
+    private final JooqInvalidationOutbox outbox;
 
     private Database(HikariDataSource dataSource, DatabaseKind kind) {
         this.dataSource = dataSource;
         Settings settings = new Settings().withQueryTimeout(QUERY_TIMEOUT_SECONDS).withExecuteLogging(false);
         DSLContext dsl = DSL.using(dataSource, kind.dialect(), settings);
         this.repository = new JooqModelRepository(dsl, kind);
+        this.outbox = new JooqInvalidationOutbox(dsl);
     }
 
     /**
@@ -43,6 +46,11 @@ public final class Database implements AutoCloseable {
 
     public ModelRepository repository() {
         return repository;
+    }
+
+    /** The invalidations recorded by the repository's writes and not yet delivered. */
+    public InvalidationOutbox outbox() {
+        return outbox;
     }
 
     /**

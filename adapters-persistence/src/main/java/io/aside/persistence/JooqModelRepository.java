@@ -4,10 +4,13 @@ import static io.aside.persistence.generated.Tables.MODELS;
 import static org.jooq.impl.DSL.charLength;
 import static org.jooq.impl.DSL.val;
 
+import io.aside.domain.cache.Invalidation;
+import io.aside.domain.cache.PendingInvalidation;
 import io.aside.domain.model.Category;
 import io.aside.domain.model.Model;
 import io.aside.domain.model.ModelDraft;
 import io.aside.domain.model.ModelId;
+import io.aside.domain.port.Created;
 import io.aside.domain.port.ModelRepository;
 import io.aside.domain.port.WriteResult;
 import java.time.Instant;
@@ -22,8 +25,9 @@ import org.jooq.impl.DSL;
 
 /**
  * {@link ModelRepository} on jOOQ. Each write is one transaction that first locks the row
- * (SELECT … FOR UPDATE), so it can report the row before and after the change; the version check
- * is part of the UPDATE/DELETE itself. Times are stamped by the database, never sent.
+ * (SELECT … FOR UPDATE), so it can report the row before and after the change, and that records
+ * the invalidation of both in the outbox; the version check is part of the UPDATE/DELETE itself.
+ * Times are stamped by the database, never sent.
  */
 public final class JooqModelRepository implements ModelRepository {
     private static final int PING_TIMEOUT_SECONDS = 2;
@@ -62,7 +66,7 @@ public final class JooqModelRepository implements ModelRepository {
     }
 
     @Override
-    public Model insert(ModelDraft draft) {
+    public Created insert(ModelDraft draft) {
         return inTransaction(tx -> {
             DSLContext t = tx.dsl();
             // The generated key comes back through JDBC's getGeneratedKeys: Connector/J rejects
@@ -77,7 +81,8 @@ public final class JooqModelRepository implements ModelRepository {
                     .returningResult(MODELS.ID)
                     .fetchSingle()
                     .value1();
-            return read(t, id).orElseThrow();
+            Model created = read(t, id).orElseThrow();
+            return new Created(created, recordInvalidation(t, List.of(created)));
         });
     }
 
@@ -97,7 +102,8 @@ public final class JooqModelRepository implements ModelRepository {
                     .where(MODELS.ID.eq(id.value()).and(MODELS.VERSION.eq(expectedVersion)))
                     .execute();
             if (changed == 0) return unchanged(t, id.value());
-            return new WriteResult.Changed(before.get(), read(t, id.value()));
+            Model after = read(t, id.value()).orElseThrow();
+            return new WriteResult.Changed(before.get(), Optional.of(after), recordInvalidation(t, List.of(before.get(), after)));
         });
     }
 
@@ -113,7 +119,7 @@ public final class JooqModelRepository implements ModelRepository {
             Condition versionMatches = expectedVersion.isPresent() ? MODELS.VERSION.eq(expectedVersion.getAsLong()) : DSL.noCondition();
             int deleted = t.deleteFrom(MODELS).where(MODELS.ID.eq(id.value()).and(versionMatches)).execute();
             if (deleted == 0) return unchanged(t, id.value());
-            return new WriteResult.Changed(before.get(), Optional.empty());
+            return new WriteResult.Changed(before.get(), Optional.empty(), recordInvalidation(t, List.of(before.get())));
         });
     }
 
@@ -129,6 +135,11 @@ public final class JooqModelRepository implements ModelRepository {
      */
     private <T> T inTransaction(TransactionalCallable<T> work) {
         return Failures.guard(() -> db.connectionResult(connection -> DSL.using(db.configuration().derive(connection)).transactionResult(work)));
+    }
+
+    /** The outbox entry for the rows a write touched, in the write's own transaction. */
+    private PendingInvalidation recordInvalidation(DSLContext t, List<Model> touched) {
+        return JooqInvalidationOutbox.record(t, Invalidation.of(touched), utcNow);
     }
 
     private static Optional<Model> lock(DSLContext t, long id) {

@@ -10,10 +10,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.aside.domain.cache.Invalidation;
+import io.aside.domain.cache.PendingInvalidation;
 import io.aside.domain.model.Category;
 import io.aside.domain.model.Model;
 import io.aside.domain.model.ModelDraft;
 import io.aside.domain.model.ModelId;
+import io.aside.domain.port.Created;
 import io.aside.domain.port.ModelRepository;
 import io.aside.domain.port.WriteResult;
 import java.sql.Connection;
@@ -31,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -72,6 +76,7 @@ abstract class ModelRepositoryContract {
     void emptyTable() throws SQLException {
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("delete from models");
+            s.executeUpdate("delete from cache_outbox");
         }
     }
 
@@ -83,7 +88,7 @@ abstract class ModelRepositoryContract {
             String category = text.length() > 90 ? "😀".repeat(Category.MAX_LENGTH) : text;
             ModelDraft draft = draft(text, category, Drafts.hostileAttributes());
 
-            Model inserted = repository.insert(draft);
+            Model inserted = repository.insert(draft).model();
 
             assertThat(inserted.content()).isEqualTo(draft);
             assertThat(inserted.version()).isEqualTo(1);
@@ -94,8 +99,8 @@ abstract class ModelRepositoryContract {
 
     @Test
     void givenInserts_thenIdsArePositiveAndIncreasing() {
-        Model first = repository.insert(draft("a", "c"));
-        Model second = repository.insert(draft("b", "c"));
+        Model first = repository.insert(draft("a", "c")).model();
+        Model second = repository.insert(draft("b", "c")).model();
 
         assertThat(first.id().value()).isPositive();
         assertThat(second.id().value()).isGreaterThan(first.id().value());
@@ -111,7 +116,7 @@ abstract class ModelRepositoryContract {
     @Test
     void givenInsert_thenCreatedAtEqualsUpdatedAtAndIsTheDatabaseUtcNow() throws SQLException {
         Instant dbBefore = databaseUtcNow();
-        Model inserted = repository.insert(draft("n", "c"));
+        Model inserted = repository.insert(draft("n", "c")).model();
         Instant dbAfter = databaseUtcNow();
 
         assertThat(inserted.updatedAt()).isEqualTo(inserted.createdAt());
@@ -123,7 +128,7 @@ abstract class ModelRepositoryContract {
     @Test
     void givenInserts_thenMicrosecondsSurviveAndTheStoredValueIsUtc() throws SQLException {
         List<Model> inserted = new ArrayList<>();
-        for (int i = 0; i < 5; i++) inserted.add(repository.insert(draft("n" + i, "c")));
+        for (int i = 0; i < 5; i++) inserted.add(repository.insert(draft("n" + i, "c")).model());
 
         for (Model model : inserted) {
             assertThat(model.createdAt()).isEqualTo(storedCreatedAtAsUtcText(model.id()));
@@ -137,7 +142,7 @@ abstract class ModelRepositoryContract {
 
     @Test
     void givenCurrentVersion_whenUpdate_thenVersionAndUpdatedAtMoveAndBeforeAfterAreReturned() {
-        Model original = repository.insert(draft("old", "books", Map.of("k", "v")));
+        Model original = repository.insert(draft("old", "books", Map.of("k", "v"))).model();
         ModelDraft change = draft("new", "films", Map.of("k", "w", "x", "y"));
 
         WriteResult result = repository.update(original.id(), 1, change);
@@ -157,7 +162,7 @@ abstract class ModelRepositoryContract {
 
     @Test
     void givenStaleVersion_whenUpdate_thenVersionMismatchAndRowUnchanged() {
-        Model original = repository.insert(draft("n", "c"));
+        Model original = repository.insert(draft("n", "c")).model();
         Model current = ((WriteResult.Changed) repository.update(original.id(), 1, draft("n2", "c"))).after().orElseThrow();
 
         WriteResult result = repository.update(original.id(), 1, draft("lost", "c"));
@@ -176,7 +181,7 @@ abstract class ModelRepositoryContract {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < 10; round++) {
-                Model model = repository.insert(draft("n", "race"));
+                Model model = repository.insert(draft("n", "race")).model();
                 CyclicBarrier start = new CyclicBarrier(2);
                 List<Future<WriteResult>> writes = new ArrayList<>();
                 for (String name : List.of("left", "right")) {
@@ -203,27 +208,33 @@ abstract class ModelRepositoryContract {
 
     @Test
     void givenModel_whenDeleteWithoutVersion_thenChangedWithBeforeAndGone() {
-        Model model = repository.insert(draft("n", "c"));
+        Model model = repository.insert(draft("n", "c")).model();
 
         WriteResult result = repository.delete(model.id(), OptionalLong.empty());
 
-        assertThat(result).isEqualTo(new WriteResult.Changed(model, Optional.empty()));
+        assertThat(result).isInstanceOfSatisfying(WriteResult.Changed.class, changed -> {
+            assertThat(changed.before()).isEqualTo(model);
+            assertThat(changed.after()).isEmpty();
+        });
         assertThat(repository.findById(model.id())).isEmpty();
     }
 
     @Test
     void givenCurrentVersion_whenDelete_thenChangedAndGone() {
-        Model model = repository.insert(draft("n", "c"));
+        Model model = repository.insert(draft("n", "c")).model();
 
         WriteResult result = repository.delete(model.id(), OptionalLong.of(1));
 
-        assertThat(result).isEqualTo(new WriteResult.Changed(model, Optional.empty()));
+        assertThat(result).isInstanceOfSatisfying(WriteResult.Changed.class, changed -> {
+            assertThat(changed.before()).isEqualTo(model);
+            assertThat(changed.after()).isEmpty();
+        });
         assertThat(repository.findById(model.id())).isEmpty();
     }
 
     @Test
     void givenStaleVersion_whenDelete_thenVersionMismatchAndRowKept() {
-        Model model = repository.insert(draft("n", "c"));
+        Model model = repository.insert(draft("n", "c")).model();
 
         WriteResult result = repository.delete(model.id(), OptionalLong.of(7));
 
@@ -243,8 +254,8 @@ abstract class ModelRepositoryContract {
     void givenSeveralCategories_whenFindFirstByCategory_thenThatCategoryOnlyByAscendingIdUpToLimit() {
         List<Model> books = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            books.add(repository.insert(draft("book" + i, "books")));
-            repository.insert(draft("film" + i, "films"));
+            books.add(repository.insert(draft("book" + i, "books")).model());
+            repository.insert(draft("film" + i, "films")).model();
         }
 
         assertThat(repository.findFirstByCategory(new Category("books"), 3)).containsExactlyElementsOf(books.subList(0, 3));
@@ -256,7 +267,7 @@ abstract class ModelRepositoryContract {
     void givenCategoriesThatDifferOnlyInCaseAccentsEmojiOrSpaces_whenFindFirstByCategory_thenEachMatchesOnlyItself() {
         List<String> categories = List.of("Café", "cafe", "CAFE", "café", "cafe\u0301", "cafe ", " cafe", "☕", "☕☕", "🍵", "ß", "ss");
         Map<String, Model> byCategory = new java.util.HashMap<>();
-        for (String category : categories) byCategory.put(category, repository.insert(draft("n", category)));
+        for (String category : categories) byCategory.put(category, repository.insert(draft("n", category)).model());
 
         for (String category : categories) {
             assertThat(repository.findFirstByCategory(new Category(category), 100))
@@ -274,13 +285,13 @@ abstract class ModelRepositoryContract {
 
     @Test
     void givenMigratedDatabase_whenMigrateAgain_thenNothingChangesAndRowsSurvive() {
-        Model model = repository.insert(draft("n", "c"));
+        Model model = repository.insert(draft("n", "c")).model();
 
         database.migrate();
         database.migrate();
 
         assertThat(repository.findById(model.id())).contains(model);
-        assertThat(repository.insert(draft("m", "c")).id().value()).isGreaterThan(model.id().value());
+        assertThat(repository.insert(draft("m", "c")).model().id().value()).isGreaterThan(model.id().value());
     }
 
     @Test
@@ -318,5 +329,51 @@ abstract class ModelRepositoryContract {
 
     private static Instant parseDatabaseText(String text) {
         return LocalDateTime.parse(text.trim().replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+    }
+
+    // ---- the invalidation outbox ----------------------------------------------------------------
+
+    @Test
+    void givenWrites_whenCommitted_thenEachRecordedTheEntriesItMadeStaleInTheOutbox() {
+        Created created = repository.insert(draft("n", "old"));
+        WriteResult.Changed moved = (WriteResult.Changed) repository.update(created.model().id(), 1, draft("n", "new"));
+        WriteResult.Changed deleted = (WriteResult.Changed) repository.delete(created.model().id(), OptionalLong.empty());
+
+        ModelId id = created.model().id();
+        assertThat(created.invalidation().invalidation()).isEqualTo(new Invalidation(Set.of(id), Set.of(new Category("old"))));
+        assertThat(moved.invalidation().invalidation())
+                .isEqualTo(new Invalidation(Set.of(id), Set.of(new Category("old"), new Category("new"))));
+        assertThat(deleted.invalidation().invalidation()).isEqualTo(new Invalidation(Set.of(id), Set.of(new Category("new"))));
+        assertThat(database.outbox().pending(10))
+                .containsExactly(created.invalidation(), moved.invalidation(), deleted.invalidation());
+    }
+
+    @Test
+    void givenDeliveredEntries_whenRemoved_thenOnlyTheOthersStayPendingInOrder() {
+        List<PendingInvalidation> recorded = new ArrayList<>();
+        for (int i = 0; i < 4; i++) recorded.add(repository.insert(draft("n" + i, "c" + i)).invalidation());
+
+        database.outbox().delivered(List.of(recorded.get(0).id(), recorded.get(2).id(), -1L));
+
+        assertThat(database.outbox().pending(10)).containsExactly(recorded.get(1), recorded.get(3));
+        assertThat(database.outbox().pending(1)).containsExactly(recorded.get(1));
+        database.outbox().delivered(List.of());
+    }
+
+    @Test
+    void givenRefusedWrite_whenVersionMismatches_thenNothingIsRecorded() {
+        Model model = repository.insert(draft("n", "c")).model();
+        database.outbox().delivered(database.outbox().pending(10).stream().map(PendingInvalidation::id).toList());
+
+        assertThat(repository.update(model.id(), 7, draft("x", "y"))).isInstanceOf(WriteResult.VersionMismatch.class);
+        assertThat(repository.delete(new ModelId(999_999), OptionalLong.empty())).isInstanceOf(WriteResult.NotFound.class);
+
+        assertThat(database.outbox().pending(10)).isEmpty();
+    }
+
+    @Test
+    void givenNastyCategories_whenRecorded_thenTheyComeBackExactly() {
+        PendingInvalidation recorded = repository.insert(draft("n", EMOJI + QUOTES + SQL_INJECTION.substring(0, 10))).invalidation();
+        assertThat(database.outbox().pending(10)).containsExactly(recorded);
     }
 }

@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
  * The cache protocol's numbers as Micrometer meters; in Prometheus: {@code aside_cache_hits_total},
  * {@code aside_cache_misses_total}, {@code aside_cache_negative_hits_total},
  * {@code aside_cache_lease_waits_total}, {@code aside_cache_fills_refused_total} (all by {@code cache}),
- * {@code aside_cache_errors_total{operation}} and {@code aside_cache_load_seconds{cache}}.
+ * {@code aside_cache_bypasses_total}, {@code aside_cache_errors_total{operation}},
+ * {@code aside_cache_invalidations_replayed_total} and {@code aside_cache_load_seconds{cache}}.
  * Hit ratio = hits / (hits + misses); database load from the cache = rate of load_seconds_count.
  */
 public final class MicrometerCacheMetrics implements CacheMetrics {
@@ -28,8 +29,10 @@ public final class MicrometerCacheMetrics implements CacheMetrics {
             negativeHits(cache);
             leaseWaits(cache);
             fillsRefused(cache);
+            bypasses(cache);
             loads(cache);
         }
+        replays();
     }
 
     @Override
@@ -69,6 +72,26 @@ public final class MicrometerCacheMetrics implements CacheMetrics {
                 .tag("operation", operation)
                 .register(registry)
                 .increment();
+    }
+
+    @Override
+    public void bypass(String cache) {
+        bypasses(cache).increment();
+    }
+
+    @Override
+    public void replayed(int count) {
+        replays().increment(count);
+    }
+
+    private Counter bypasses(String cache) {
+        return counter("aside.cache.bypasses", "Reads served from the database while an invalidation was undelivered", cache);
+    }
+
+    private Counter replays() {
+        return Counter.builder("aside.cache.invalidations.replayed")
+                .description("Invalidations delivered from the outbox after the writer could not deliver them")
+                .register(registry);
     }
 
     private Counter hits(String cache) {

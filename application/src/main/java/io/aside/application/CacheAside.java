@@ -16,6 +16,7 @@ import java.util.function.Supplier;
  * The read half of the protocol (DESIGN §3): hit, tombstone, or lease → load → fill-if-lease-holds;
  * a reader that finds another caller's lease waits a bounded time for its fill, then reads the
  * database without filling. A cache failure never fails the read: it falls through to the loader.
+ * While the {@link CacheGate} is closed (an invalidation is undelivered) the cache is bypassed.
  */
 public final class CacheAside {
     private static final System.Logger LOG = System.getLogger(CacheAside.class.getName());
@@ -23,12 +24,14 @@ public final class CacheAside {
     private static final Duration MAX_BACKOFF = Duration.ofMillis(50);
 
     private final CachePort cache;
+    private final CacheGate gate;
     private final CachePolicy policy;
     private final CacheMetrics metrics;
     private final Sleeper sleeper;
 
-    public CacheAside(CachePort cache, CachePolicy policy, CacheMetrics metrics, Sleeper sleeper) {
+    public CacheAside(CachePort cache, CacheGate gate, CachePolicy policy, CacheMetrics metrics, Sleeper sleeper) {
         this.cache = cache;
+        this.gate = gate;
         this.policy = policy;
         this.metrics = metrics;
         this.sleeper = sleeper;
@@ -36,6 +39,7 @@ public final class CacheAside {
 
     public <V> Read<V> read(CacheKey<V> key, Supplier<Optional<V>> loader) {
         String kind = kind(key);
+        if (!gate.isOpen()) return bypass(kind, loader);
         long deadline = System.nanoTime() + policy.waitBudget().toNanos();
         Duration backoff = FIRST_BACKOFF;
         boolean waited = false;
@@ -71,6 +75,16 @@ public final class CacheAside {
             pause(backoff);
             backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
         }
+    }
+
+    /** Reads the database without touching the cache, while the cache may hold stale entries. */
+    <V> Read<V> bypass(String kind, Supplier<Optional<V>> loader) {
+        metrics.bypass(kind);
+        return Read.loaded(timedLoad(kind, loader));
+    }
+
+    boolean cacheTrusted() {
+        return gate.isOpen();
     }
 
     private <V> Optional<V> loadAndFill(Lease<V> lease, String kind, Supplier<Optional<V>> loader) {

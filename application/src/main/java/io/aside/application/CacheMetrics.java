@@ -24,6 +24,12 @@ public interface CacheMetrics {
     /** The cache failed or was shed; the request was served from the database. */
     void cacheError(String operation);
 
+    /** A read skipped the cache because an undelivered invalidation may leave it stale. */
+    void bypass(String cache);
+
+    /** The relay delivered invalidations that were left in the outbox. */
+    void replayed(int count);
+
     CacheMetrics NONE = new CacheMetrics() {
         @Override public void hit(String cache) {}
         @Override public void negativeHit(String cache) {}
@@ -32,5 +38,7 @@ public interface CacheMetrics {
         @Override public void leaseWait(String cache) {}
         @Override public void fillRefused(String cache) {}
         @Override public void cacheError(String operation) {}
+        @Override public void bypass(String cache) {}
+        @Override public void replayed(int count) {}
     };
 }

@@ -1,10 +1,9 @@
 package io.aside.application;
 
-import io.aside.domain.cache.Invalidation;
 import io.aside.domain.model.Model;
 import io.aside.domain.model.ModelDraft;
+import io.aside.domain.port.Created;
 import io.aside.domain.port.ModelRepository;
-import java.util.List;
 
 /** Stores a new model, then retires its category's pages and any tombstone left under its new id. */
 public final class CreateModel {
@@ -17,8 +16,8 @@ public final class CreateModel {
     }
 
     public Model create(ModelDraft draft) {
-        Model created = repository.insert(draft);
-        invalidator.afterCommit(Invalidation.of(List.of(created)));
-        return created;
+        Created created = repository.insert(draft);
+        invalidator.afterCommit(created.invalidation());
+        return created.model();
     }
 }

@@ -1,9 +1,7 @@
 package io.aside.application;
 
-import io.aside.domain.cache.Invalidation;
 import io.aside.domain.port.ModelRepository;
 import io.aside.domain.port.WriteResult;
-import java.util.List;
 
 /** Deletes a model; invalidates its key and its category's pages after commit. */
 public final class DeleteModel {
@@ -18,7 +16,7 @@ public final class DeleteModel {
     public void delete(DeleteModelCommand command) {
         WriteResult result = repository.delete(command.id(), command.expectedVersion());
         if (result instanceof WriteResult.Changed changed) {
-            invalidator.afterCommit(Invalidation.of(List.of(changed.before())));
+            invalidator.afterCommit(changed.invalidation());
             return;
         }
         throw WriteFailures.toException(command.id(), command.expectedVersion().orElse(0), result);

@@ -1,33 +1,49 @@
 package io.aside.application;
 
-import io.aside.domain.cache.Invalidation;
+import io.aside.domain.cache.PendingInvalidation;
 import io.aside.domain.port.CachePort;
 import io.aside.domain.port.CacheUnavailableException;
+import io.aside.domain.port.InvalidationOutbox;
+import io.aside.domain.port.RepositoryUnavailableException;
 import java.lang.System.Logger.Level;
+import java.util.List;
 
 /**
  * The write half of the protocol: after the database commit, delete what the change made stale.
- * Never before the commit, or a reader could refill the old row in between.
+ * Never before the commit, or a reader could refill the old row in between. The invalidation was
+ * recorded in the outbox by the same transaction, so a failure here loses nothing: the entry stays
+ * pending, this instance stops trusting the cache, and {@link OutboxRelay} delivers it later.
  */
 public final class Invalidator {
     private static final System.Logger LOG = System.getLogger(Invalidator.class.getName());
 
     private final CachePort cache;
+    private final InvalidationOutbox outbox;
+    private final CacheGate gate;
     private final CacheMetrics metrics;
 
-    public Invalidator(CachePort cache, CacheMetrics metrics) {
+    public Invalidator(CachePort cache, InvalidationOutbox outbox, CacheGate gate, CacheMetrics metrics) {
         this.cache = cache;
+        this.outbox = outbox;
+        this.gate = gate;
         this.metrics = metrics;
     }
 
-    /** Best effort: the write has committed and must be reported as done even if the cache is down. */
-    public void afterCommit(Invalidation invalidation) {
-        if (invalidation.isEmpty()) return;
+    /** Never throws: the write has committed and must be reported as done, whatever the cache does. */
+    public void afterCommit(PendingInvalidation pending) {
         try {
-            cache.invalidate(invalidation);
+            cache.invalidate(pending.invalidation());
         } catch (CacheUnavailableException e) {
+            gate.close();
             metrics.cacheError("invalidate");
-            LOG.log(Level.WARNING, "could not invalidate " + invalidation + " after commit: " + e.getMessage());
+            LOG.log(Level.WARNING, "invalidation " + pending.id() + " left in the outbox: " + e.getMessage());
+            return;
+        }
+        try {
+            outbox.delivered(List.of(pending.id()));
+        } catch (RepositoryUnavailableException e) {
+            // Delivered but still listed: the relay delivers it once more, which is harmless.
+            LOG.log(Level.DEBUG, "could not clear outbox entry " + pending.id(), e);
         }
     }
 }

@@ -1,10 +1,8 @@
 package io.aside.application;
 
-import io.aside.domain.cache.Invalidation;
 import io.aside.domain.model.Model;
 import io.aside.domain.port.ModelRepository;
 import io.aside.domain.port.WriteResult;
-import java.util.List;
 
 /** Updates a model with optimistic concurrency; invalidates its key and its old and new category after commit. */
 public final class UpdateModel {
@@ -19,9 +17,8 @@ public final class UpdateModel {
     public Model update(UpdateModelCommand command) {
         WriteResult result = repository.update(command.id(), command.expectedVersion(), command.draft());
         if (result instanceof WriteResult.Changed changed) {
-            Model after = changed.after().orElseThrow();
-            invalidator.afterCommit(Invalidation.of(List.of(changed.before(), after)));
-            return after;
+            invalidator.afterCommit(changed.invalidation());
+            return changed.after().orElseThrow();
         }
         throw WriteFailures.toException(command.id(), command.expectedVersion(), result);
     }

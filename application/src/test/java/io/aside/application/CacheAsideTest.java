@@ -36,8 +36,9 @@ class CacheAsideTest {
 
     private final CachePort cache = mock(CachePort.class);
     private final CacheMetrics metrics = mock(CacheMetrics.class);
+    private final CacheGate gate = new CacheGate();
     private final List<Duration> sleeps = new ArrayList<>();
-    private final CacheAside cacheAside = new CacheAside(cache, POLICY, metrics, sleeps::add);
+    private final CacheAside cacheAside = new CacheAside(cache, gate, POLICY, metrics, sleeps::add);
     private final AtomicInteger loads = new AtomicInteger();
     private final Model row = model(1, "c");
     private final Supplier<Optional<Model>> loader = () -> {
@@ -103,7 +104,7 @@ class CacheAsideTest {
     @Test
     void givenLeaseHolderNeverFills_whenWaitBudgetSpent_thenReadsDatabaseWithoutFilling() {
         when(cache.lookup(KEY, POLICY.leaseTtl())).thenReturn(new Lookup.Busy<>());
-        CacheAside realClock = new CacheAside(cache, POLICY, metrics, Sleeper.REAL);
+        CacheAside realClock = new CacheAside(cache, gate, POLICY, metrics, Sleeper.REAL);
         long start = System.nanoTime();
         assertThat(realClock.read(KEY, loader)).isEqualTo(new Read<>(Optional.of(row), false));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
@@ -143,5 +144,13 @@ class CacheAsideTest {
         for (int i = 0; i < 200; i++) ttls.add(cacheAside.jittered(Duration.ofSeconds(100)));
         assertThat(ttls).allSatisfy(t -> assertThat(t).isBetween(Duration.ofSeconds(90), Duration.ofSeconds(110)));
         assertThat(ttls.stream().distinct().count()).isGreaterThan(50);
+    }
+
+    @Test
+    void givenUndeliveredInvalidation_whenRead_thenBypassesTheCacheEntirely() {
+        gate.close();
+        assertThat(cacheAside.read(KEY, loader)).isEqualTo(new Read<>(Optional.of(row), false));
+        verify(metrics).bypass("model");
+        org.mockito.Mockito.verifyNoInteractions(cache);
     }
 }

@@ -28,7 +28,7 @@ class ListModelsTest {
     private final ModelRepository repository = mock(ModelRepository.class);
     private final CacheMetrics metrics = mock(CacheMetrics.class);
     private final CachePolicy policy = CachePolicy.defaults();
-    private final ListModels listModels = new ListModels(new CacheAside(cache, policy, metrics, d -> {}), cache, repository, metrics);
+    private final ListModels listModels = new ListModels(new CacheAside(cache, new CacheGate(), policy, metrics, d -> {}), cache, repository, metrics);
     private final Category category = new Category("tools");
 
     @Test

@@ -7,19 +7,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import io.aside.domain.cache.Invalidation;
+import io.aside.domain.cache.PendingInvalidation;
 import io.aside.domain.model.Category;
 import io.aside.domain.model.Model;
 import io.aside.domain.model.ModelDraft;
 import io.aside.domain.model.ModelId;
 import io.aside.domain.port.CachePort;
 import io.aside.domain.port.CacheUnavailableException;
+import io.aside.domain.port.Created;
+import io.aside.domain.port.InvalidationOutbox;
 import io.aside.domain.port.ModelRepository;
+import io.aside.domain.port.RepositoryUnavailableException;
 import io.aside.domain.port.WriteResult;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -30,7 +36,9 @@ class WriteUseCasesTest {
     private final ModelRepository repository = mock(ModelRepository.class);
     private final CachePort cache = mock(CachePort.class);
     private final CacheMetrics metrics = mock(CacheMetrics.class);
-    private final Invalidator invalidator = new Invalidator(cache, metrics);
+    private final InvalidationOutbox outbox = mock(InvalidationOutbox.class);
+    private final CacheGate gate = new CacheGate();
+    private final Invalidator invalidator = new Invalidator(cache, outbox, gate, metrics);
     private final ModelId id = new ModelId(1);
 
     @Test
@@ -38,14 +46,17 @@ class WriteUseCasesTest {
         Model before = model(1, "old");
         Model after = model(1, "new", 2);
         ModelDraft draft = draft("model 1", "new");
-        when(repository.update(id, 1, draft)).thenReturn(new WriteResult.Changed(before, Optional.of(after)));
+        PendingInvalidation recorded = pending(11, Invalidation.of(List.of(before, after)));
+        when(repository.update(id, 1, draft)).thenReturn(new WriteResult.Changed(before, Optional.of(after), recorded));
 
         Model result = new UpdateModel(repository, invalidator).update(new UpdateModelCommand(id, 1, draft));
 
         assertThat(result).isEqualTo(after);
-        InOrder order = inOrder(repository, cache);
+        InOrder order = inOrder(repository, cache, outbox);
         order.verify(repository).update(id, 1, draft);
         order.verify(cache).invalidate(new Invalidation(Set.of(id), Set.of(new Category("old"), new Category("new"))));
+        order.verify(outbox).delivered(List.of(11L));
+        assertThat(gate.isOpen()).isTrue();
     }
 
     @Test
@@ -73,7 +84,7 @@ class WriteUseCasesTest {
     void givenCreate_whenCommitted_thenInvalidatesTheNewIdsTombstoneAndItsCategory() {
         ModelDraft draft = draft("model 7", "c");
         Model created = model(7, "c");
-        when(repository.insert(draft)).thenReturn(created);
+        when(repository.insert(draft)).thenReturn(new Created(created, pending(12, Invalidation.of(List.of(created)))));
         assertThat(new CreateModel(repository, invalidator).create(draft)).isEqualTo(created);
         InOrder order = inOrder(repository, cache);
         order.verify(repository).insert(draft);
@@ -82,7 +93,9 @@ class WriteUseCasesTest {
 
     @Test
     void givenDelete_whenCommitted_thenInvalidatesAfterTheCommit() {
-        when(repository.delete(id, OptionalLong.of(2))).thenReturn(new WriteResult.Changed(model(1, "c", 2), Optional.empty()));
+        Model deleted = model(1, "c", 2);
+        when(repository.delete(id, OptionalLong.of(2)))
+                .thenReturn(new WriteResult.Changed(deleted, Optional.empty(), pending(13, Invalidation.of(List.of(deleted)))));
         new DeleteModel(repository, invalidator).delete(new DeleteModelCommand(id, OptionalLong.of(2)));
         InOrder order = inOrder(repository, cache);
         order.verify(repository).delete(id, OptionalLong.of(2));
@@ -90,11 +103,29 @@ class WriteUseCasesTest {
     }
 
     @Test
-    void givenCacheDownAfterCommit_whenInvalidating_thenTheWriteStillSucceedsAndTheFailureIsCounted() {
+    void givenCacheDownAfterCommit_whenInvalidating_thenWriteSucceedsEntryStaysPendingAndTheGateCloses() {
         ModelDraft draft = draft("model 7", "c");
-        when(repository.insert(draft)).thenReturn(model(7, "c"));
+        when(repository.insert(draft)).thenReturn(new Created(model(7, "c"), pending(14, Invalidation.of(List.of(model(7, "c"))))));
         doThrow(new CacheUnavailableException("down", null)).when(cache).invalidate(org.mockito.ArgumentMatchers.any());
+
         assertThat(new CreateModel(repository, invalidator).create(draft).id()).isEqualTo(new ModelId(7));
+
         verify(metrics).cacheError("invalidate");
+        verify(outbox, never()).delivered(org.mockito.ArgumentMatchers.any());
+        assertThat(gate.isOpen()).isFalse();
+    }
+
+    @Test
+    void givenDatabaseDownAfterDelivery_whenClearingTheOutbox_thenTheWriteStillSucceeds() {
+        ModelDraft draft = draft("model 8", "c");
+        when(repository.insert(draft)).thenReturn(new Created(model(8, "c"), pending(15, Invalidation.of(List.of(model(8, "c"))))));
+        doThrow(new RepositoryUnavailableException("down", null)).when(outbox).delivered(List.of(15L));
+
+        assertThat(new CreateModel(repository, invalidator).create(draft).id()).isEqualTo(new ModelId(8));
+        assertThat(gate.isOpen()).isTrue();
+    }
+
+    private static PendingInvalidation pending(long id, Invalidation invalidation) {
+        return new PendingInvalidation(id, invalidation);
     }
 }

@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.aside.application.CacheAside;
+import io.aside.application.CacheGate;
 import io.aside.application.CacheMetrics;
 import io.aside.application.CachePolicy;
 import io.aside.application.CreateModel;
@@ -12,9 +13,11 @@ import io.aside.application.GetModel;
 import io.aside.application.HealthCheck;
 import io.aside.application.Invalidator;
 import io.aside.application.ListModels;
+import io.aside.application.OutboxRelay;
 import io.aside.application.Sleeper;
 import io.aside.application.UpdateModel;
 import io.aside.domain.port.CachePort;
+import io.aside.domain.port.InvalidationOutbox;
 import io.aside.domain.port.ModelRepository;
 
 /** The use cases, wired to whichever ports the adapter modules bind. */
@@ -25,13 +28,23 @@ final class ApplicationModule extends AbstractModule {
     }
 
     @Provides @Singleton
-    CacheAside cacheAside(CachePort cache, CachePolicy policy, CacheMetrics metrics) {
-        return new CacheAside(cache, policy, metrics, Sleeper.REAL);
+    CacheGate cacheGate() {
+        return new CacheGate();
     }
 
     @Provides @Singleton
-    Invalidator invalidator(CachePort cache, CacheMetrics metrics) {
-        return new Invalidator(cache, metrics);
+    CacheAside cacheAside(CachePort cache, CacheGate gate, CachePolicy policy, CacheMetrics metrics) {
+        return new CacheAside(cache, gate, policy, metrics, Sleeper.REAL);
+    }
+
+    @Provides @Singleton
+    Invalidator invalidator(CachePort cache, InvalidationOutbox outbox, CacheGate gate, CacheMetrics metrics) {
+        return new Invalidator(cache, outbox, gate, metrics);
+    }
+
+    @Provides @Singleton
+    OutboxRelay outboxRelay(InvalidationOutbox outbox, CachePort cache, CacheGate gate, CacheMetrics metrics) {
+        return new OutboxRelay(outbox, cache, gate, metrics);
     }
 
     @Provides @Singleton

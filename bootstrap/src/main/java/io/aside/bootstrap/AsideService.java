@@ -6,6 +6,7 @@ import com.google.inject.Module;
 import com.google.inject.Stage;
 import com.google.inject.util.Modules;
 import java.util.List;
+import io.aside.application.OutboxRelay;
 import io.aside.persistence.Database;
 import io.aside.web.WebServer;
 
@@ -38,6 +39,7 @@ public final class AsideService implements AutoCloseable {
             Module wiring = Modules.override(AsideModules.forConfig(config, closer)).with(overrides);
             Injector injector = Guice.createInjector(Stage.PRODUCTION, wiring);
             injector.getInstance(Database.class).migrate();
+            closer.register(new OutboxRelayTimer(injector.getInstance(OutboxRelay.class)));
             WebServer web = injector.getInstance(WebServer.class).start();
             return new AsideService(injector, closer, web);
         } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package io.aside.bootstrap;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import io.aside.domain.port.InvalidationOutbox;
 import io.aside.domain.port.ModelRepository;
 import io.aside.persistence.Database;
 import io.aside.persistence.DatabaseSettings;
@@ -17,5 +18,10 @@ final class PersistenceModule extends AbstractModule {
     @Provides @Singleton
     ModelRepository repository(Database database) {
         return database.repository();
+    }
+
+    @Provides @Singleton
+    InvalidationOutbox outbox(Database database) {
+        return database.outbox();
     }
 }

@@ -9,8 +9,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The system of record. Every write is one transaction; {@link WriteResult.Changed} reports the
- * row before and after it, so the caller knows every cache entry the change touched.
+ * The system of record. Every write is one transaction that also records, in the
+ * {@link InvalidationOutbox}, every cache entry the change makes stale (the model, its old and new
+ * category); {@link WriteResult.Changed} and {@link Created} return that record so the caller can
+ * deliver it at once.
  * Implementations throw {@link RepositoryUnavailableException} when the database cannot be reached.
  */
 public interface ModelRepository {
@@ -19,7 +21,7 @@ public interface ModelRepository {
     /** The first {@code limit} models of a category, by ascending id. */
     List<Model> findFirstByCategory(Category category, int limit);
 
-    Model insert(ModelDraft draft);
+    Created insert(ModelDraft draft);
 
     /** Replaces the content if the stored version equals {@code expectedVersion}; the version check is part of the write. */
     WriteResult update(ModelId id, long expectedVersion, ModelDraft draft);

@@ -1,0 +1,91 @@
+package io.aside.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doNothing;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.aside.domain.cache.Invalidation;
+import io.aside.domain.cache.PendingInvalidation;
+import io.aside.domain.model.Category;
+import io.aside.domain.model.ModelId;
+import io.aside.domain.port.CachePort;
+import io.aside.domain.port.CacheUnavailableException;
+import io.aside.domain.port.InvalidationOutbox;
+import io.aside.domain.port.RepositoryUnavailableException;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class OutboxRelayTest {
+    private final InvalidationOutbox outbox = mock(InvalidationOutbox.class);
+    private final CachePort cache = mock(CachePort.class);
+    private final CacheGate gate = new CacheGate();
+    private final CacheMetrics metrics = mock(CacheMetrics.class);
+    private final OutboxRelay relay = new OutboxRelay(outbox, cache, gate, metrics);
+    private final PendingInvalidation first = pending(1, "a");
+    private final PendingInvalidation second = pending(2, "b");
+
+    @Test
+    void givenPendingEntries_whenCacheAnswers_thenDeliversOldestFirstRemovesThemAndOpensTheGate() {
+        gate.close();
+        when(outbox.pending(OutboxRelay.BATCH)).thenReturn(List.of(first, second));
+
+        assertThat(relay.relay()).isEqualTo(2);
+
+        org.mockito.InOrder order = org.mockito.Mockito.inOrder(cache, outbox);
+        order.verify(cache).invalidate(first.invalidation());
+        order.verify(cache).invalidate(second.invalidation());
+        order.verify(outbox).delivered(List.of(1L, 2L));
+        assertThat(gate.isOpen()).isTrue();
+        verify(metrics).replayed(2);
+    }
+
+    @Test
+    void givenCacheFailsMidway_whenRelaying_thenKeepsTheRestAndClosesTheGate() {
+        when(outbox.pending(OutboxRelay.BATCH)).thenReturn(List.of(first, second));
+        doNothing().when(cache).invalidate(first.invalidation());
+        doThrow(new CacheUnavailableException("down", null)).when(cache).invalidate(second.invalidation());
+
+        assertThat(relay.relay()).isEqualTo(1);
+
+        verify(outbox).delivered(List.of(1L));
+        assertThat(gate.isOpen()).isFalse();
+    }
+
+    @Test
+    void givenAWriterFailsDuringAPass_whenThePassSucceeds_thenTheGateStaysClosed() {
+        when(outbox.pending(OutboxRelay.BATCH)).thenAnswer(invocation -> {
+            gate.close(); // a writer's own delivery fails while this pass runs
+            return List.of(first);
+        });
+
+        relay.relay();
+
+        assertThat(gate.isOpen()).isFalse();
+    }
+
+    @Test
+    void givenDatabaseDown_whenRelaying_thenNothingThrowsAndTheGateKeepsItsState() {
+        gate.close();
+        when(outbox.pending(any(Integer.class))).thenThrow(new RepositoryUnavailableException("down", null));
+
+        assertThat(relay.relay()).isZero();
+        assertThat(gate.isOpen()).isFalse();
+    }
+
+    @Test
+    void givenEmptyOutbox_whenRelaying_thenTheGateOpens() {
+        gate.close();
+        when(outbox.pending(OutboxRelay.BATCH)).thenReturn(List.of());
+        assertThat(relay.relay()).isZero();
+        assertThat(gate.isOpen()).isTrue();
+    }
+
+    private static PendingInvalidation pending(long id, String category) {
+        return new PendingInvalidation(id, new Invalidation(Set.of(new ModelId(id)), Set.of(new Category(category))));
+    }
+}

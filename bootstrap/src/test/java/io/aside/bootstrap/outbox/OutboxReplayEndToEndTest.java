@@ -1,0 +1,126 @@
+package io.aside.bootstrap.outbox;
+
+import static io.aside.bootstrap.e2e.Http.model;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.aside.bootstrap.AsideConfig;
+import io.aside.bootstrap.AsideService;
+import io.aside.bootstrap.e2e.Http;
+import io.aside.domain.model.ModelDraft;
+import io.aside.domain.model.ModelId;
+import io.aside.domain.port.InvalidationOutbox;
+import io.aside.domain.port.ModelRepository;
+import io.aside.domain.port.WriteResult;
+import io.aside.testing.MariaDbServer;
+import io.aside.testing.RedisServer;
+import io.aside.testing.TestServers;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No invalidation is lost when Redis blinks: writes record it in the outbox with the row, and the
+ * relay of every instance replays it once Redis answers again. Two instances, one real Redis of this
+ * class's own that the test freezes with SIGSTOP.
+ */
+class OutboxReplayEndToEndTest {
+    private static RedisServer redis;
+    private static AsideService writer;
+    private static AsideService reader;
+    private static Http writerHttp;
+    private static Http readerHttp;
+
+    @BeforeAll
+    static void boot() {
+        redis = TestServers.dedicatedRedis();
+        MariaDbServer db = TestServers.mariaDb();
+        AsideConfig config = new AsideConfig(0, db.freshDatabaseUrl(), db.user(), db.password(), redis.url(),
+                Duration.ofHours(1), redis.freshNamespace());
+        writer = AsideService.start(config);
+        reader = AsideService.start(config);
+        writerHttp = new Http(writer.port());
+        readerHttp = new Http(reader.port());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (reader != null) reader.close();
+        if (writer != null) writer.close();
+        if (redis != null) redis.close();
+    }
+
+    @Test
+    void givenRedisFrozenDuringWrites_whenItResumes_thenNoStaleValueIsServedAndTheOutboxDrains() {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) ids.add(writerHttp.post("/models", model("v1-" + i, "frozen")).json().get("id").asLong());
+        for (long id : ids) {
+            writerHttp.get("/models/" + id);
+            assertThat(readerHttp.get("/models/" + id).header("X-Cache")).isEqualTo("HIT");
+        }
+        assertThat(readerHttp.list("frozen", 20).json().get("items")).hasSize(5);
+        assertThat(readerHttp.list("frozen", 20).header("X-Cache")).isEqualTo("HIT");
+
+        redis.pause();
+        try {
+            for (long id : ids) {
+                Http.Reply updated = writerHttp.put("/models/" + id, "{\"name\":\"v2\",\"category\":\"frozen\",\"attributes\":{},\"version\":1}");
+                assertThat(updated.status()).isEqualTo(200);
+            }
+            writerHttp.post("/models", model("created while frozen", "frozen"));
+            assertThat(outbox().pending(100)).hasSizeGreaterThanOrEqualTo(6);
+            // While Redis is frozen, reads fail open to the database: already the new rows.
+            for (long id : ids) assertThat(readerHttp.get("/models/" + id).json().get("name").asText()).isEqualTo("v2");
+        } finally {
+            redis.resume();
+        }
+
+        // From the moment Redis answers again until the outbox is empty, and after: never the old row.
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!outbox().pending(1).isEmpty() && System.nanoTime() < deadline) {
+            assertEveryReadIsCurrent(ids);
+        }
+        assertThat(outbox().pending(100)).as("outbox drained").isEmpty();
+        assertEveryReadIsCurrent(ids);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(readerHttp.get("/models/" + ids.get(0)).header("X-Cache")).isEqualTo("HIT");
+        });
+        assertEveryReadIsCurrent(ids);
+        assertThat(readerHttp.get("/metrics").raw().body()).containsPattern("aside_cache_invalidations_replayed_total [1-9]");
+    }
+
+    @Test
+    void givenAWriterThatDiedBeforeDelivering_whenTheRelayRuns_thenTheCachedRowIsReplaced() {
+        long id = writerHttp.post("/models", model("before crash", "crash")).json().get("id").asLong();
+        readerHttp.get("/models/" + id);
+        assertThat(readerHttp.get("/models/" + id).header("X-Cache")).isEqualTo("HIT");
+
+        // Commit through the repository alone, as if the process died right after the commit.
+        WriteResult result = writer.instance(ModelRepository.class)
+                .update(new ModelId(id), 1, ModelDraft.of("after crash", "crash", Map.of()));
+        assertThat(result).isInstanceOf(WriteResult.Changed.class);
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(readerHttp.get("/models/" + id).json().get("name").asText()).isEqualTo("after crash"));
+        assertThat(outbox().pending(100)).isEmpty();
+    }
+
+    private static void assertEveryReadIsCurrent(List<Long> ids) {
+        for (Http http : List.of(writerHttp, readerHttp)) {
+            for (long id : ids) {
+                Http.Reply read = http.get("/models/" + id);
+                assertThat(read.status()).isEqualTo(200);
+                assertThat(read.json().get("name").asText()).as("model %d (X-Cache %s)", id, read.header("X-Cache")).isEqualTo("v2");
+            }
+            assertThat(http.list("frozen", 20).json().get("items")).hasSize(6);
+        }
+    }
+
+    private static InvalidationOutbox outbox() {
+        return writer.instance(InvalidationOutbox.class);
+    }
+}
