@@ -23,6 +23,12 @@ final class JettyProblemErrorHandler extends ErrorHandler {
         setShowCauses(false);
     }
 
+    /** Jetty writes an error body only for GET, POST and HEAD; a refused PUT or DELETE would get an empty 400. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {

@@ -1,6 +1,7 @@
 package io.aside.web;
 
 import io.javalin.http.Header;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,6 +10,12 @@ import java.util.Map;
  */
 final class JsonContentType {
     private JsonContentType() {}
+
+    /** Content-Type is a singleton field (RFC 9110 §8.3): given on two lines it is ambiguous, whatever they say. */
+    static void require(List<String> fieldLines) {
+        if (fieldLines.size() > 1) throw unsupported("Exactly one Content-Type is allowed, got " + fieldLines.size());
+        require(fieldLines.isEmpty() ? null : fieldLines.get(0));
+    }
 
     static void require(String contentType) {
         if (contentType == null || contentType.isBlank()) {

@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.Locale;
 
 /**
@@ -30,7 +31,7 @@ final class JsonRequestBody {
     }
 
     ObjectNode readObject(Context ctx) {
-        JsonContentType.require(ctx.header(Header.CONTENT_TYPE));
+        JsonContentType.require(Collections.list(ctx.req().getHeaders(Header.CONTENT_TYPE)));
         JsonNode node = parse(decodeUtf8(readLimited(ctx)));
         if (!node.isObject()) {
             throw new ProblemException(Problem.malformedBody("The body must be a JSON object, not " + describe(node)));

@@ -17,6 +17,7 @@ import io.aside.domain.model.ModelId;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
+import java.util.Collections;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -83,7 +84,7 @@ final class ModelRoutes {
 
     private void update(Context ctx) {
         ModelId id = ModelId.parse(ctx.pathParam("id"));
-        OptionalLong ifMatch = EntityTags.expectedVersion(ctx.header(Header.IF_MATCH));
+        OptionalLong ifMatch = EntityTags.expectedVersion(ifMatch(ctx));
         ModelRequest request = ModelRequest.forUpdate(bodies.readObject(ctx), id);
         ExpectedVersion expected = ExpectedVersion.resolve(request.version(), ifMatch);
         Model updated;
@@ -99,13 +100,22 @@ final class ModelRoutes {
     /** An If-Match makes the delete conditional; a mismatch can then only be a failed precondition. */
     private void delete(Context ctx) {
         ModelId id = ModelId.parse(ctx.pathParam("id"));
-        OptionalLong ifMatch = EntityTags.expectedVersion(ctx.header(Header.IF_MATCH));
+        OptionalLong ifMatch = EntityTags.expectedVersion(ifMatch(ctx));
         try {
             deleteModel.delete(new DeleteModelCommand(id, ifMatch));
         } catch (VersionConflictException conflict) {
             throw new ProblemException(Problem.preconditionFailed(conflict.getMessage()));
         }
         ctx.status(204);
+    }
+
+    /**
+     * Every If-Match field line, combined as RFC 9110 §5.3 says: two lines are one list, refused like a
+     * list on one line. Reading the first line alone would let the order of the lines decide the answer.
+     */
+    private static String ifMatch(Context ctx) {
+        List<String> lines = Collections.list(ctx.req().getHeaders(Header.IF_MATCH));
+        return lines.isEmpty() ? null : String.join(", ", lines);
     }
 
     private static String xCache(Read<?> read) {

@@ -72,6 +72,32 @@ class HostileRequestsTest extends ApiTestBase {
         assertThat(response.body()).contains("\"status\":" + status).doesNotContain("<html", "Exception");
     }
 
+    /** A header given on two lines must not be read as its first line alone: the order of the lines would decide. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("repeatedHeaders")
+    void givenHeaderRepeatedOnTwoLines_thenRefusedWithProblemAndNoUseCaseCalled(String description, String request, int status) throws Exception {
+        RawHttp.Response response = RawHttp.send(server.port(), request);
+
+        assertThat(response.status()).isEqualTo(status);
+        assertThat(response.header("content-type")).isEqualTo("application/problem+json");
+        assertThat(response.body()).contains("\"status\":" + status);
+        verifyNoInteractions(getModel, listModels, createModel, updateModel, deleteModel);
+    }
+
+    static Stream<Arguments> repeatedHeaders() {
+        String json = "Content-Type: application/json\r\n";
+        String body = "Content-Length: " + VALID.length() + "\r\nConnection: close\r\n\r\n" + VALID;
+        return Stream.of(
+                Arguments.of("POST with JSON then text/plain content types", "POST /models HTTP/1.1\r\nHost: l\r\n" + json
+                        + "Content-Type: text/plain\r\n" + body, 415),
+                Arguments.of("PUT with the same content type twice", "PUT /models/1 HTTP/1.1\r\nHost: l\r\n" + json + json
+                        + "If-Match: \"1\"\r\n" + body, 415),
+                Arguments.of("PUT with If-Match on two lines", "PUT /models/1 HTTP/1.1\r\nHost: l\r\n" + json
+                        + "If-Match: \"1\"\r\nIf-Match: \"2\"\r\n" + body, 400),
+                Arguments.of("DELETE with If-Match on two lines", "DELETE /models/1 HTTP/1.1\r\nHost: l\r\n"
+                        + "If-Match: \"1\"\r\nIf-Match: \"2\"\r\nConnection: close\r\n\r\n", 400));
+    }
+
     static Stream<Arguments> refusedByJetty() {
         String close = "Connection: close\r\n\r\n";
         return Stream.of(
@@ -79,6 +105,11 @@ class HostileRequestsTest extends ApiTestBase {
                 Arguments.of("URI over 8 KiB", "GET /models?category=" + "x".repeat(10_000) + " HTTP/1.1\r\nHost: l\r\n" + close, 414),
                 Arguments.of("no Host header", "GET /models/1 HTTP/1.1\r\n" + close, 400),
                 Arguments.of("NUL in the path", "GET /models/%00 HTTP/1.1\r\nHost: l\r\n" + close, 400),
+                // Jetty's own error page is written for GET, POST and HEAD only; PUT and DELETE need it too
+                Arguments.of("PUT to a path that is not UTF-8", "PUT /models/%C3%28 HTTP/1.1\r\nHost: l\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: 2\r\n" + close + "{}", 400),
+                Arguments.of("DELETE to a path that is not UTF-8", "DELETE /models/%C3%28 HTTP/1.1\r\nHost: l\r\n" + close, 400),
+                Arguments.of("DELETE with a header over 8 KiB", "DELETE /models/1 HTTP/1.1\r\nHost: l\r\nX-Big: " + "x".repeat(10_000) + "\r\n" + close, 431),
                 Arguments.of("request smuggling: chunked and Content-Length", "POST /models HTTP/1.1\r\nHost: l\r\n"
                         + "Content-Type: application/json\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n" + close + "0\r\n\r\n", 400));
     }
