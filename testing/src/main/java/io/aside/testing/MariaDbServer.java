@@ -45,12 +45,15 @@ public final class MariaDbServer implements AutoCloseable {
         Path dir = ServerProcess.tempFolder("aside-mariadb-");
         Path data = dir.resolve("data");
         String osUser = System.getProperty("user.name");
-        ServerProcess.run(List.of(installDb.toString(), "--no-defaults", "--datadir=" + data,
+        // A tmpdir of its own: mariadbd deletes every #sql* file in its tmpdir when it starts, so
+        // servers sharing /tmp (parallel builds, a dedicated server next to the shared one) break
+        // each other's bootstrap ("Unknown table 'mysql.tmp_user_sys'") and on-disk temporary tables.
+        ServerProcess.run(List.of(installDb.toString(), "--no-defaults", "--datadir=" + data, "--tmpdir=" + dir,
                 "--auth-root-authentication-method=normal", "--user=" + osUser, "--skip-test-db"),
                 dir.resolve("install-db.log"), Duration.ofSeconds(120));
         int port = ServerProcess.freePort();
         List<String> command = new ArrayList<>(List.of(mariadbd.toString(), "--no-defaults", "--user=" + osUser,
-                "--datadir=" + data, "--port=" + port, "--bind-address=127.0.0.1", "--socket=" + dir.resolve("mariadb.sock"),
+                "--datadir=" + data, "--tmpdir=" + dir, "--port=" + port, "--bind-address=127.0.0.1", "--socket=" + dir.resolve("mariadb.sock"),
                 "--pid-file=" + dir.resolve("mariadb.pid"), "--skip-name-resolve", "--skip-log-bin",
                 "--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci",
                 // throw-away data: trade durability for speed
