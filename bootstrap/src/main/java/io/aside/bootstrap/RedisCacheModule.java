@@ -7,6 +7,8 @@ import io.aside.cache.CircuitBreakingCache;
 import io.aside.cache.RedisCache;
 import io.aside.cache.RedisSettings;
 import io.aside.domain.port.CachePort;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Redis, behind a circuit breaker so that a dead Redis costs nothing per request: reads fail open
@@ -20,8 +22,12 @@ final class RedisCacheModule extends AbstractModule {
     }
 
     @Provides @Singleton
-    CachePort cache(Closer closer) {
+    CachePort cache(Closer closer, MeterRegistry registry) {
         RedisCache redis = closer.register(new RedisCache(settings));
-        return new CircuitBreakingCache(redis);
+        CircuitBreakingCache breaker = new CircuitBreakingCache(redis);
+        Gauge.builder("aside.cache.breaker.open", breaker, b -> b.isOpen() ? 1 : 0)
+                .description("1 while the circuit breaker sheds Redis calls (open or probing), else 0")
+                .register(registry);
+        return breaker;
     }
 }

@@ -13,6 +13,7 @@ import io.aside.application.UpdateModel;
 import io.aside.web.MicrometerCacheMetrics;
 import io.aside.web.WebServer;
 import io.aside.web.WebSettings;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -25,6 +26,11 @@ final class WebModule extends AbstractModule {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
+        return registry;
+    }
+
+    @Provides @Singleton
+    MeterRegistry meterRegistry(PrometheusMeterRegistry registry) {
         return registry;
     }
 

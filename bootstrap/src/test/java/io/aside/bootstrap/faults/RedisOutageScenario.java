@@ -82,6 +82,7 @@ abstract class RedisOutageScenario {
         // It opens once its minimum of 10 calls has been seen, all failed.
         assertThat(outageReads.firstRequestWhileOpen).as("requests before the breaker opened").isBetween(1, 20);
         assertThat(outageReads.whileOpen.median()).isLessThan(OPEN_MEDIAN_BOUND);
+        assertThat(http.get("/metrics").raw().body()).as("the breaker is visible to operators").contains("aside_cache_breaker_open 1.0");
     }
 
     @Test
@@ -129,6 +130,7 @@ abstract class RedisOutageScenario {
         System.out.printf("%s recovered %d ms after Redis was repaired%n", getClass().getSimpleName(),
                 Duration.ofNanos(System.nanoTime() - start).toMillis());
         assertThat(breaker.isOpen()).isFalse();
+        assertThat(http.get("/metrics").raw().body()).contains("aside_cache_breaker_open 0.0");
         http.get(path(seeded.toUpdate));
         assertModel(http.get(path(seeded.toUpdate)), seeded.toUpdate, "HIT");
         assertThat(http.get(path(seeded.toDelete)).status()).isEqualTo(404);
