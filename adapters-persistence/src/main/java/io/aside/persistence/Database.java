@@ -30,8 +30,9 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         Settings settings = new Settings().withQueryTimeout(QUERY_TIMEOUT_SECONDS).withExecuteLogging(false);
         DSLContext dsl = DSL.using(dataSource, kind.dialect(), settings);
-        this.repository = new JooqModelRepository(dsl, kind);
-        this.outbox = new JooqInvalidationOutbox(dsl);
+        DatabaseBreaker breaker = new DatabaseBreaker(); // one database, one breaker for all its callers
+        this.repository = new JooqModelRepository(dsl, breaker, kind);
+        this.outbox = new JooqInvalidationOutbox(dsl, breaker);
     }
 
     /**

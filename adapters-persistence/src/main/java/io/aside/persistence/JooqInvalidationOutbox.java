@@ -14,9 +14,11 @@ import org.jooq.Field;
 /** {@link InvalidationOutbox} on the {@code cache_outbox} table that {@link JooqModelRepository} writes to. */
 public final class JooqInvalidationOutbox implements InvalidationOutbox {
     private final DSLContext db;
+    private final DatabaseBreaker breaker;
 
-    JooqInvalidationOutbox(DSLContext db) {
+    JooqInvalidationOutbox(DSLContext db, DatabaseBreaker breaker) {
         this.db = db;
+        this.breaker = breaker;
     }
 
     /** Called inside a write's transaction: the entry commits or rolls back with the write. */
@@ -32,13 +34,13 @@ public final class JooqInvalidationOutbox implements InvalidationOutbox {
 
     @Override
     public List<PendingInvalidation> pending(int limit) {
-        return Failures.guard(() -> db.selectFrom(CACHE_OUTBOX).orderBy(CACHE_OUTBOX.ID).limit(limit)
+        return breaker.call(() -> db.selectFrom(CACHE_OUTBOX).orderBy(CACHE_OUTBOX.ID).limit(limit)
                 .fetch(row -> new PendingInvalidation(row.getId(), InvalidationCodec.decode(row.getId(), row.getInvalidation()))));
     }
 
     @Override
     public void delivered(Collection<Long> ids) {
         if (ids.isEmpty()) return;
-        Failures.guard(() -> db.deleteFrom(CACHE_OUTBOX).where(CACHE_OUTBOX.ID.in(ids)).execute());
+        breaker.call(() -> db.deleteFrom(CACHE_OUTBOX).where(CACHE_OUTBOX.ID.in(ids)).execute());
     }
 }

@@ -33,22 +33,24 @@ public final class JooqModelRepository implements ModelRepository {
     private static final int PING_TIMEOUT_SECONDS = 2;
 
     private final DSLContext db;
+    private final DatabaseBreaker breaker;
     private final Field<Instant> utcNow;
 
-    JooqModelRepository(DSLContext db, DatabaseKind kind) {
+    JooqModelRepository(DSLContext db, DatabaseBreaker breaker, DatabaseKind kind) {
         this.db = db;
+        this.breaker = breaker;
         this.utcNow = kind.utcNow();
     }
 
     @Override
     public Optional<Model> findById(ModelId id) {
-        return Failures.guard(() -> db.selectFrom(MODELS).where(MODELS.ID.eq(id.value())).fetchOptional(ModelRecordMapper::toModel));
+        return breaker.call(() -> db.selectFrom(MODELS).where(MODELS.ID.eq(id.value())).fetchOptional(ModelRecordMapper::toModel));
     }
 
     @Override
     public List<Model> findFirstByCategory(Category category, int limit) {
         if (limit < 1) throw new IllegalArgumentException("limit must be positive, got " + limit);
-        return Failures.guard(() -> db.selectFrom(MODELS)
+        return breaker.call(() -> db.selectFrom(MODELS)
                 .where(sameCategory(category))
                 .orderBy(MODELS.ID)
                 .limit(limit)
@@ -125,7 +127,7 @@ public final class JooqModelRepository implements ModelRepository {
 
     @Override
     public void ping() {
-        Failures.guard(() -> db.selectOne().queryTimeout(PING_TIMEOUT_SECONDS).fetch());
+        breaker.call(() -> db.selectOne().queryTimeout(PING_TIMEOUT_SECONDS).fetch());
     }
 
     /**
@@ -134,7 +136,7 @@ public final class JooqModelRepository implements ModelRepository {
      * ask the pool again to roll back, and again to clean up, tripling the wait.
      */
     private <T> T inTransaction(TransactionalCallable<T> work) {
-        return Failures.guard(() -> db.connectionResult(connection -> DSL.using(db.configuration().derive(connection)).transactionResult(work)));
+        return breaker.call(() -> db.connectionResult(connection -> DSL.using(db.configuration().derive(connection)).transactionResult(work)));
     }
 
     /** The outbox entry for the rows a write touched, in the write's own transaction. */

@@ -18,7 +18,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
-/** A database nobody listens for: every call fails fast with the port's "unavailable" exception. */
+/**
+ * A database nobody listens for: every call fails within the pool's timeout with the port's
+ * "unavailable" exception, and once the breaker has seen enough of that, at once.
+ */
 class UnreachableDatabaseTest {
     @Test
     void givenClosedPort_whenAnyCall_thenRepositoryUnavailableWithinAFewSeconds() throws IOException {
@@ -42,6 +45,13 @@ class UnreachableDatabaseTest {
                     assertThatThrownBy(call::join).hasCauseInstanceOf(RepositoryUnavailableException.class);
                 }
                 assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+
+                // Most recent calls failed: the breaker now answers at once instead of waiting for the pool.
+                long shed = System.nanoTime();
+                assertThatThrownBy(() -> repository.findById(new ModelId(2))).isInstanceOf(RepositoryUnavailableException.class)
+                        .hasMessageContaining("retrying shortly");
+                assertThatThrownBy(() -> database.outbox().pending(10)).isInstanceOf(RepositoryUnavailableException.class);
+                assertThat(Duration.ofNanos(System.nanoTime() - shed)).isLessThan(Duration.ofMillis(200));
             } finally {
                 threads.shutdownNow();
             }
