@@ -90,7 +90,7 @@ class OutboxReplayEndToEndTest {
             assertThat(readerHttp.get("/models/" + ids.get(0)).header("X-Cache")).isEqualTo("HIT");
         });
         assertEveryReadIsCurrent(ids);
-        assertThat(readerHttp.get("/metrics").raw().body()).containsPattern("aside_cache_invalidations_replayed_total [1-9]");
+        assertThat(replayed(writerHttp) + replayed(readerHttp)).as("invalidations replayed by either relay").isGreaterThanOrEqualTo(6);
     }
 
     @Test
@@ -118,6 +118,13 @@ class OutboxReplayEndToEndTest {
             }
             assertThat(http.list("frozen", 20).json().get("items")).hasSize(6);
         }
+    }
+
+    private static double replayed(Http instance) {
+        return instance.get("/metrics").raw().body().lines()
+                .filter(line -> line.startsWith("aside_cache_invalidations_replayed_total "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf(' ') + 1)))
+                .sum();
     }
 
     private static InvalidationOutbox outbox() {

@@ -1,0 +1,60 @@
+package io.aside.bootstrap.consistency;
+
+import io.aside.bootstrap.AsideConfig;
+import io.aside.cache.RedisCache;
+import io.aside.cache.RedisSettings;
+import io.aside.domain.cache.CacheKey;
+import io.aside.domain.cache.Lease;
+import io.aside.domain.cache.Lookup;
+import io.aside.domain.model.Category;
+import java.time.Duration;
+
+/**
+ * Looks into the Redis the services share, through a {@link RedisCache} of its own on their key
+ * namespace (with patient timeouts: it checks the protocol, not latency).
+ */
+final class CacheProbe implements AutoCloseable {
+    /** What a key holds. {@code value} is set for {@link Kind#VALUE} only. */
+    record Peeked<V>(Kind kind, V value) {
+        enum Kind { VALUE, TOMBSTONE, EMPTY, LEASED }
+    }
+
+    private final RedisCache cache;
+
+    CacheProbe(AsideConfig config) {
+        RedisSettings settings = RedisSettings.fromUrl(config.cacheUrl()).withNamespace(config.cacheNamespace())
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
+        this.cache = new RedisCache(settings);
+    }
+
+    /**
+     * What {@code key} holds, leaving it as it was: lookup takes a lease on an empty key, and that
+     * lease is given back at once. LEASED means someone else's lease is on it.
+     */
+    <V> Peeked<V> peek(CacheKey<V> key) {
+        Lookup<V> lookup = cache.lookup(key, Duration.ofSeconds(1));
+        if (lookup instanceof Lookup.Hit<V> hit) return new Peeked<>(Peeked.Kind.VALUE, hit.value());
+        if (lookup instanceof Lookup.Absent<V>) return new Peeked<>(Peeked.Kind.TOMBSTONE, null);
+        if (lookup instanceof Lookup.Leased<V> ours) {
+            cache.release(ours.lease());
+            return new Peeked<>(Peeked.Kind.EMPTY, null);
+        }
+        return new Peeked<>(Peeked.Kind.LEASED, null);
+    }
+
+    /** Takes the lease on an empty key, as a reader that will never fill it (it crashed, say). */
+    <V> Lease<V> takeLease(CacheKey<V> key, Duration ttl) {
+        Lookup<V> lookup = cache.lookup(key, ttl);
+        if (lookup instanceof Lookup.Leased<V> leased) return leased.lease();
+        throw new AssertionError("expected an empty key to lease, found " + lookup);
+    }
+
+    long generation(Category category) {
+        return cache.generation(category);
+    }
+
+    @Override
+    public void close() {
+        cache.close();
+    }
+}

@@ -1,0 +1,113 @@
+package io.aside.bootstrap.consistency;
+
+import static io.aside.bootstrap.e2e.Http.model;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aside.bootstrap.consistency.CacheProbe.Peeked.Kind;
+import io.aside.bootstrap.e2e.Http;
+import io.aside.domain.cache.ModelKey;
+import io.aside.domain.model.ModelId;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * DESIGN §3, "no stale set", forced deterministically: a reader on instance A has loaded the old
+ * row (or "not found") and is held before its fill; a writer on instance B commits and invalidates;
+ * the reader's fill must then be refused, so both instances serve the write.
+ */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class StaleModelSetTest {
+    private static final String REFUSED = "aside_cache_fills_refused_total";
+    private static final Duration BOUND = Duration.ofSeconds(10);
+
+    private static TwoInstances services;
+
+    @BeforeAll
+    static void start() {
+        services = TwoInstances.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (services != null) services.close();
+    }
+
+    @Test
+    void givenReaderHoldingTheOldRow_whenUpdatedOnOtherInstanceBeforeItFills_thenFillRefusedAndBothServeTheUpdate() {
+        ModelId id = create("before");
+        double refusedBefore = services.a().counter(REFUSED, "model");
+
+        Http.Reply stale = raceReaderOnAWith(id, () -> {
+            Http.Reply updated = services.b().http().put("/models/" + id,
+                    "{\"name\":\"after\",\"category\":\"stale\",\"attributes\":{},\"version\":1}");
+            assertThat(updated.status()).isEqualTo(200);
+        });
+
+        assertThat(stale.json().get("version").asLong()).as("the held reader answers the row it read").isEqualTo(1);
+        assertThat(services.a().counter(REFUSED, "model") - refusedBefore).isEqualTo(1);
+        assertThat(services.probe().peek(new ModelKey(id)).kind()).as("the old row was not set").isEqualTo(Kind.EMPTY);
+        for (Instance instance : services.both()) {
+            Http.Reply read = instance.http().get("/models/" + id);
+            assertThat(read.json().get("name").asText()).as("name on %s", instance).isEqualTo("after");
+            assertThat(read.header("ETag")).as("ETag on %s", instance).isEqualTo("\"2\"");
+        }
+    }
+
+    @Test
+    void givenReaderHoldingTheRow_whenDeletedOnOtherInstanceBeforeItFills_thenFillRefusedAndBothAnswerNotFound() {
+        ModelId id = create("doomed");
+        double refusedBefore = services.a().counter(REFUSED, "model");
+
+        Http.Reply stale = raceReaderOnAWith(id, () -> assertThat(services.b().http().delete("/models/" + id).status()).isEqualTo(204));
+
+        assertThat(stale.status()).isEqualTo(200);
+        assertThat(services.a().counter(REFUSED, "model") - refusedBefore).isEqualTo(1);
+        assertThat(services.probe().peek(new ModelKey(id)).kind()).isEqualTo(Kind.EMPTY);
+        for (Instance instance : services.both()) {
+            assertThat(instance.http().get("/models/" + id).status()).as("status on %s", instance).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void givenReaderHoldingNotFound_whenThatIdIsCreatedOnOtherInstanceBeforeItFills_thenTombstoneRefusedAndBothServeTheModel() {
+        ModelId next = new ModelId(create("previous").value() + 1); // ids are assigned in order and nobody else writes here
+        double refusedBefore = services.a().counter(REFUSED, "model");
+
+        Http.Reply notYet = raceReaderOnAWith(next, () -> assertThat(create("newcomer")).isEqualTo(next));
+
+        assertThat(notYet.status()).as("the held reader answers what it read").isEqualTo(404);
+        assertThat(services.a().counter(REFUSED, "model") - refusedBefore).isEqualTo(1);
+        assertThat(services.probe().peek(new ModelKey(next)).kind()).as("no tombstone was set").isEqualTo(Kind.EMPTY);
+        for (Instance instance : services.both()) {
+            Http.Reply read = instance.http().get("/models/" + next);
+            assertThat(read.status()).as("status on %s", instance).isEqualTo(200);
+            assertThat(read.json().get("name").asText()).isEqualTo("newcomer");
+        }
+    }
+
+    /** Created on B, the writer's instance. */
+    private static ModelId create(String name) {
+        Http.Reply created = services.b().http().post("/models", model(name, "stale"));
+        assertThat(created.status()).isEqualTo(201);
+        return new ModelId(created.json().get("id").asLong());
+    }
+
+    /** A GET on A that has loaded the row and is held before its fill while {@code write} runs; its answer. */
+    private static Http.Reply raceReaderOnAWith(ModelId id, Runnable write) {
+        LoadGate gate = services.a().repository().holdNextLoadOf(id);
+        Background<Http.Reply> reader = Background.start(() -> services.a().http().get("/models/" + id));
+        try {
+            gate.awaitLoaded(BOUND);
+            write.run();
+        } finally {
+            gate.release();
+        }
+        Http.Reply answer = reader.await(BOUND);
+        assertThat(answer.header("X-Cache")).isEqualTo("MISS");
+        return answer;
+    }
+}

@@ -1,0 +1,113 @@
+package io.aside.bootstrap.consistency;
+
+import static io.aside.bootstrap.e2e.Http.model;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aside.bootstrap.consistency.CacheProbe.Peeked;
+import io.aside.bootstrap.consistency.CacheProbe.Peeked.Kind;
+import io.aside.bootstrap.e2e.Http;
+import io.aside.domain.cache.ModelPage;
+import io.aside.domain.cache.PageKey;
+import io.aside.domain.model.Category;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * "No stale set" for list pages: a reader on A has queried a category and is held before its fill;
+ * a write on B changes the category and moves it to a new generation. The held reader's page lands
+ * in the old generation, which nobody reads any more, so both instances list the write at once.
+ */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class StalePageSetTest {
+    private static final Duration BOUND = Duration.ofSeconds(10);
+    private static final int LIMIT = 10;
+
+    private static TwoInstances services;
+
+    @BeforeAll
+    static void start() {
+        services = TwoInstances.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (services != null) services.close();
+    }
+
+    @Test
+    void givenReaderHoldingAnOldPage_whenModelCreatedInTheCategoryOnOtherInstance_thenBothListTheNewModel() {
+        Category category = new Category("pages grown");
+        long first = create("first", category);
+        long oldGeneration = services.probe().generation(category);
+        AtomicLong second = new AtomicLong();
+
+        Http.Reply held = raceListOnAWith(category, () -> second.set(create("second", category)));
+
+        assertThat(ids(held)).as("the held reader answers what it read").containsExactly(first);
+        assertOldGenerationHolds(category, oldGeneration, first);
+        for (Instance instance : services.both()) {
+            assertThat(ids(instance.http().list(category.value(), LIMIT))).as("list on %s", instance).containsExactly(first, second.get());
+        }
+    }
+
+    @Test
+    void givenReaderHoldingAnOldPage_whenModelMovedOutOfTheCategoryOnOtherInstance_thenBothListWithoutIt() {
+        Category category = new Category("pages shrunk");
+        long staying = create("staying", category);
+        long leaving = create("leaving", category);
+        long oldGeneration = services.probe().generation(category);
+
+        Http.Reply held = raceListOnAWith(category, () -> assertThat(services.b().http().put("/models/" + leaving,
+                "{\"name\":\"left\",\"category\":\"elsewhere\",\"attributes\":{},\"version\":1}").status()).isEqualTo(200));
+
+        assertThat(ids(held)).containsExactly(staying, leaving);
+        assertOldGenerationHolds(category, oldGeneration, staying, leaving);
+        for (Instance instance : services.both()) {
+            assertThat(ids(instance.http().list(category.value(), LIMIT))).as("list on %s", instance).containsExactly(staying);
+            assertThat(ids(instance.http().list("elsewhere", LIMIT))).as("new category on %s", instance).containsExactly(leaving);
+        }
+    }
+
+    private static long create(String name, Category category) {
+        Http.Reply created = services.b().http().post("/models", model(name, category.value()));
+        assertThat(created.status()).isEqualTo(201);
+        return created.json().get("id").asLong();
+    }
+
+    /** A list on A that has queried the database and is held before its fill while {@code write} runs on B; its answer. */
+    private static Http.Reply raceListOnAWith(Category category, Runnable write) {
+        LoadGate gate = services.a().repository().holdNextLoadOf(category);
+        Background<Http.Reply> reader = Background.start(() -> services.a().http().list(category.value(), LIMIT));
+        try {
+            gate.awaitLoaded(BOUND);
+            write.run();
+        } finally {
+            gate.release();
+        }
+        Http.Reply answer = reader.await(BOUND);
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.header("X-Cache")).isEqualTo("MISS");
+        return answer;
+    }
+
+    /** The held reader's page went to the generation the write retired; the current generation has no page yet. */
+    private static void assertOldGenerationHolds(Category category, long oldGeneration, Long... ids) {
+        long current = services.probe().generation(category);
+        assertThat(current).as("the write moved the category to a new generation").isGreaterThan(oldGeneration);
+        Peeked<ModelPage> old = services.probe().peek(new PageKey(category, oldGeneration, LIMIT));
+        assertThat(old.kind()).isEqualTo(Kind.VALUE);
+        assertThat(old.value().items()).extracting(m -> m.id().value()).containsExactly(ids);
+        assertThat(services.probe().peek(new PageKey(category, current, LIMIT)).kind()).isEqualTo(Kind.EMPTY);
+    }
+
+    private static List<Long> ids(Http.Reply list) {
+        return StreamSupport.stream(list.json().get("items").spliterator(), false).map(n -> n.get("id").asLong()).toList();
+    }
+}

@@ -1,0 +1,92 @@
+package io.aside.bootstrap.consistency;
+
+import static io.aside.bootstrap.e2e.Http.model;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aside.bootstrap.e2e.Http;
+import io.aside.domain.model.Category;
+import io.aside.domain.model.ModelId;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * DESIGN §3, "no thundering herd": a hundred readers of one cold key, half on each of two
+ * instances, released together while the one database load is slow (200 ms), cost the database
+ * that one load; the rest wait for its fill (a model, a page, or a tombstone) and are served from the cache.
+ */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class ThunderingHerdTest {
+    private static final int READERS = 100;
+    private static final Duration SLOW_LOAD = Duration.ofMillis(200);
+    /**
+     * The production wait budget (2 s) plus a margin for 100 HTTP round trips on a small machine: no
+     * reader hung on the lease. (One that outwaited the budget would have read the database too.)
+     */
+    private static final Duration HERD_BOUND = Duration.ofMillis(2500);
+
+    private static TwoInstances services;
+
+    @BeforeAll
+    static void start() {
+        services = TwoInstances.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (services != null) services.close();
+    }
+
+    @Test
+    void givenColdKey_whenHundredReadersOnTwoInstances_thenOneDatabaseLoad() {
+        Http.Reply created = services.a().http().post("/models", model("herded lamp", "herd"));
+        ModelId id = new ModelId(created.json().get("id").asLong());
+        services.both().forEach(i -> i.repository().slowDown(id, SLOW_LOAD));
+
+        Herd.Result<Http.Reply> herd = Herd.run(READERS, i -> instance(i).http().get("/models/" + id), Duration.ofSeconds(15));
+
+        assertThat(services.loadsOf(id)).as(() -> "database loads of model " + id + "; " + services.cacheCounters()).isEqualTo(1);
+        assertThat(herd.answers()).extracting(Http.Reply::status).containsOnly(200);
+        assertThat(herd.answers()).extracting(r -> r.raw().body()).hasSize(READERS).containsOnly(herd.answers().get(0).raw().body());
+        assertThat(herd.answers().get(0).json()).isEqualTo(created.json());
+        assertThat(herd.answers()).filteredOn(r -> "MISS".equals(r.header("X-Cache"))).hasSize(1);
+        assertThat(herd.elapsed()).isLessThan(HERD_BOUND);
+    }
+
+    @Test
+    void givenColdListPage_whenHundredReadersOnTwoInstances_thenOneDatabaseQuery() {
+        String category = "herd pages";
+        long first = services.a().http().post("/models", model("one", category)).json().get("id").asLong();
+        long second = services.b().http().post("/models", model("two", category)).json().get("id").asLong();
+        services.both().forEach(i -> i.repository().slowDown(new Category(category), SLOW_LOAD));
+
+        Herd.Result<Http.Reply> herd = Herd.run(READERS, i -> instance(i).http().list(category, 10), Duration.ofSeconds(15));
+
+        assertThat(services.loadsOf(new Category(category))).as(() -> "database queries of '" + category + "'; " + services.cacheCounters()).isEqualTo(1);
+        assertThat(herd.answers()).extracting(Http.Reply::status).containsOnly(200);
+        assertThat(herd.answers()).extracting(r -> r.raw().body()).containsOnly(herd.answers().get(0).raw().body());
+        assertThat(herd.answers().get(0).json().get("items")).extracting(n -> n.get("id").asLong()).containsExactly(first, second);
+        assertThat(herd.answers()).filteredOn(r -> "MISS".equals(r.header("X-Cache"))).hasSize(1);
+        assertThat(herd.elapsed()).isLessThan(HERD_BOUND);
+    }
+
+    @Test
+    void givenColdMissingId_whenHundredReadersOnTwoInstances_thenOneDatabaseLoadAndAllNotFound() {
+        ModelId missing = new ModelId(987_654_321L);
+        services.both().forEach(i -> i.repository().slowDown(missing, SLOW_LOAD));
+
+        Herd.Result<Http.Reply> herd = Herd.run(READERS, i -> instance(i).http().get("/models/" + missing), Duration.ofSeconds(15));
+
+        assertThat(services.loadsOf(missing)).as(() -> "database loads of missing " + missing + "; " + services.cacheCounters()).isEqualTo(1);
+        assertThat(herd.answers()).extracting(Http.Reply::status).containsOnly(404);
+        assertThat(herd.answers()).filteredOn(r -> "MISS".equals(r.header("X-Cache"))).hasSize(1);
+        assertThat(herd.elapsed()).isLessThan(HERD_BOUND);
+    }
+
+    private static Instance instance(int reader) {
+        return reader % 2 == 0 ? services.a() : services.b();
+    }
+}
