@@ -10,10 +10,13 @@ import java.time.Duration;
 public final class Services {
     private Services() {}
 
-    /** A fresh database and namespace: the first of possibly several instances sharing them. */
+    /** A fresh database and namespace on the shared test servers: the first of possibly several instances sharing them. */
     public static AsideConfig productionConfig() {
-        MariaDbServer db = TestServers.mariaDb();
-        RedisServer redis = TestServers.redis();
+        return productionConfigOn(TestServers.mariaDb(), TestServers.redis());
+    }
+
+    /** The same, on servers a test owns (a dedicated Redis it will stop, say). */
+    public static AsideConfig productionConfigOn(MariaDbServer db, RedisServer redis) {
         return new AsideConfig(0, db.freshDatabaseUrl(), db.user(), db.password(), redis.url(), Duration.ofHours(1),
                 redis.freshNamespace());
     }

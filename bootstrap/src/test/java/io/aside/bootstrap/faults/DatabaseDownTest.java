@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aside.bootstrap.AsideConfig;
 import io.aside.bootstrap.AsideService;
 import io.aside.bootstrap.e2e.Http;
+import io.aside.bootstrap.e2e.Services;
 import io.aside.testing.MariaDbServer;
 import io.aside.testing.TestServers;
 import java.time.Duration;
@@ -50,7 +51,7 @@ class DatabaseDownTest {
     @BeforeAll
     void warmUpThenStopTheDatabase() {
         db = TestServers.dedicatedMariaDb();
-        config = FaultConfig.on(db, TestServers.redis());
+        config = Services.productionConfigOn(db, TestServers.redis());
         service = AsideService.start(config);
         http = new Http(service.port());
         cached = Requests.createCached(http, "cached", "kept");

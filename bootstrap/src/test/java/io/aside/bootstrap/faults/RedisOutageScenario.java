@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aside.bootstrap.AsideService;
 import io.aside.bootstrap.e2e.Http;
+import io.aside.bootstrap.e2e.Services;
 import io.aside.testing.RedisServer;
 import io.aside.testing.TestServers;
 import java.time.Duration;
@@ -58,7 +59,7 @@ abstract class RedisOutageScenario {
     @BeforeAll
     void warmUpThenBreakRedis() {
         redis = TestServers.dedicatedRedis();
-        service = AsideService.start(FaultConfig.on(TestServers.mariaDb(), redis));
+        service = AsideService.start(Services.productionConfigOn(TestServers.mariaDb(), redis));
         http = new Http(service.port());
         breaker = CacheBreaker.of(service);
         seeded = SeededModels.create(http);

@@ -7,12 +7,12 @@ import static org.awaitility.Awaitility.await;
 import io.aside.bootstrap.AsideConfig;
 import io.aside.bootstrap.AsideService;
 import io.aside.bootstrap.e2e.Http;
+import io.aside.bootstrap.e2e.Services;
 import io.aside.domain.model.ModelDraft;
 import io.aside.domain.model.ModelId;
 import io.aside.domain.port.InvalidationOutbox;
 import io.aside.domain.port.ModelRepository;
 import io.aside.domain.port.WriteResult;
-import io.aside.testing.MariaDbServer;
 import io.aside.testing.RedisServer;
 import io.aside.testing.TestServers;
 import java.time.Duration;
@@ -38,9 +38,7 @@ class OutboxReplayEndToEndTest {
     @BeforeAll
     static void boot() {
         redis = TestServers.dedicatedRedis();
-        MariaDbServer db = TestServers.mariaDb();
-        AsideConfig config = new AsideConfig(0, db.freshDatabaseUrl(), db.user(), db.password(), redis.url(),
-                Duration.ofHours(1), redis.freshNamespace());
+        AsideConfig config = Services.productionConfigOn(TestServers.mariaDb(), redis);
         writer = AsideService.start(config);
         reader = AsideService.start(config);
         writerHttp = new Http(writer.port());
