@@ -1,5 +1,6 @@
 package io.aside.bootstrap.consistency;
 
+import io.aside.bootstrap.e2e.Figures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aside.bootstrap.e2e.Http;
@@ -73,6 +74,8 @@ class RandomizedConsistencyStressTest {
             cachedPages += audit.cachedPages();
         }
 
+        Figures.report("stress", "2 instances, %d rounds (seed %d): %s; audited %d cached models and %d cached pages: %d stale",
+                ROUNDS, seed, ledger, cachedModels, cachedPages, mismatches.size());
         assertThat(ledger.failures()).as("seed %d: answers during the run", seed).isEmpty();
         assertThat(ledger.updates.get()).as("seed %d: updates that committed", seed).isGreaterThan(20);
         assertThat(mismatches).as("seed %d: cached entries that differ from the database", seed).isEmpty();

@@ -1,5 +1,6 @@
 package io.aside.bootstrap.consistency;
 
+import io.aside.bootstrap.e2e.Figures;
 import static io.aside.bootstrap.e2e.Http.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +48,8 @@ class StaleModelSetTest {
             assertThat(updated.status()).isEqualTo(200);
         });
 
+        Figures.report("stale race", "model read v1 / update to v2 committed / fill of v1: refused %.0f, key left %s",
+                services.a().counter(REFUSED, "model") - refusedBefore, services.probe().peek(new ModelKey(id)).kind());
         assertThat(stale.json().get("version").asLong()).as("the held reader answers the row it read").isEqualTo(1);
         assertThat(services.a().counter(REFUSED, "model") - refusedBefore).isEqualTo(1);
         assertThat(services.probe().peek(new ModelKey(id)).kind()).as("the old row was not set").isEqualTo(Kind.EMPTY);

@@ -1,5 +1,6 @@
 package io.aside.bootstrap.consistency;
 
+import io.aside.bootstrap.e2e.Figures;
 import static io.aside.bootstrap.e2e.Http.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,6 +56,9 @@ class StalePageSetTest {
         for (Instance instance : services.both()) {
             assertThat(ids(instance.http().list(category.value(), LIMIT))).as("list on %s", instance).containsExactly(first, second.get());
         }
+        Figures.report("stale race", "page read [%d], create in the category committed, then the old page filled: it landed in retired"
+                + " generation %d; generation %d lists %s", first, oldGeneration, services.probe().generation(category),
+                ids(services.a().http().list(category.value(), LIMIT)));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.aside.bootstrap.consistency;
 
+import io.aside.bootstrap.e2e.Figures;
 import static io.aside.bootstrap.e2e.Http.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,6 +49,8 @@ class ThunderingHerdTest {
 
         Herd.Result<Http.Reply> herd = Herd.run(READERS, i -> instance(i).http().get("/models/" + id), Duration.ofSeconds(15));
 
+        Figures.report("herd", "cold model, %d concurrent readers over 2 instances: %d database load(s), %d MISS, all answered in %d ms",
+                READERS, services.loadsOf(id), misses(herd), herd.elapsed().toMillis());
         assertThat(services.loadsOf(id)).as(() -> "database loads of model " + id + "; " + services.cacheCounters()).isEqualTo(1);
         assertThat(herd.answers()).extracting(Http.Reply::status).containsOnly(200);
         assertThat(herd.answers()).extracting(r -> r.raw().body()).hasSize(READERS).containsOnly(herd.answers().get(0).raw().body());
@@ -65,6 +68,8 @@ class ThunderingHerdTest {
 
         Herd.Result<Http.Reply> herd = Herd.run(READERS, i -> instance(i).http().list(category, 10), Duration.ofSeconds(15));
 
+        Figures.report("herd", "cold list page, %d concurrent readers over 2 instances: %d database query(ies), %d MISS, all answered in %d ms",
+                READERS, services.loadsOf(new Category(category)), misses(herd), herd.elapsed().toMillis());
         assertThat(services.loadsOf(new Category(category))).as(() -> "database queries of '" + category + "'; " + services.cacheCounters()).isEqualTo(1);
         assertThat(herd.answers()).extracting(Http.Reply::status).containsOnly(200);
         assertThat(herd.answers()).extracting(r -> r.raw().body()).containsOnly(herd.answers().get(0).raw().body());
@@ -80,10 +85,16 @@ class ThunderingHerdTest {
 
         Herd.Result<Http.Reply> herd = Herd.run(READERS, i -> instance(i).http().get("/models/" + missing), Duration.ofSeconds(15));
 
+        Figures.report("herd", "missing id, %d concurrent readers over 2 instances: %d database load(s), all answered in %d ms",
+                READERS, services.loadsOf(missing), herd.elapsed().toMillis());
         assertThat(services.loadsOf(missing)).as(() -> "database loads of missing " + missing + "; " + services.cacheCounters()).isEqualTo(1);
         assertThat(herd.answers()).extracting(Http.Reply::status).containsOnly(404);
         assertThat(herd.answers()).filteredOn(r -> "MISS".equals(r.header("X-Cache"))).hasSize(1);
         assertThat(herd.elapsed()).isLessThan(HERD_BOUND);
+    }
+
+    private static long misses(Herd.Result<Http.Reply> herd) {
+        return herd.answers().stream().filter(r -> "MISS".equals(r.header("X-Cache"))).count();
     }
 
     private static Instance instance(int reader) {

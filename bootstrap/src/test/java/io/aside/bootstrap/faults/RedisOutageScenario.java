@@ -1,5 +1,6 @@
 package io.aside.bootstrap.faults;
 
+import io.aside.bootstrap.e2e.Figures;
 import static io.aside.bootstrap.faults.Requests.assertHealth;
 import static io.aside.bootstrap.faults.Requests.assertModel;
 import static io.aside.bootstrap.faults.Requests.path;
@@ -77,7 +78,7 @@ abstract class RedisOutageScenario {
     @Order(1)
     void givenRedisOutage_whenReadingCachedModels_thenAnswersFromDatabaseWithinBoundedLatency() {
         outageReads = OutageReads.run(http, breaker, seeded.cached, READS);
-        System.out.printf("%s GET latencies during the outage: %s%n", getClass().getSimpleName(), outageReads);
+        Figures.report("Redis outage", "%s, %d sequential GETs of cached models: %s", getClass().getSimpleName(), READS, outageReads);
 
         assertThat(outageReads.all.p99()).isLessThan(P99_BOUND);
         // It opens once its minimum of 10 calls has been seen, all failed.
@@ -128,7 +129,7 @@ abstract class RedisOutageScenario {
             for (JsonNode model : seeded.cached) assertModel(http.get(path(model)), model, "HIT");
             assertHealth(http, 200, "UP", "UP", "UP");
         });
-        System.out.printf("%s recovered %d ms after Redis was repaired%n", getClass().getSimpleName(),
+        Figures.report("Redis outage", "%s: cache hits and /health UP again %d ms after Redis was repaired", getClass().getSimpleName(),
                 Duration.ofNanos(System.nanoTime() - start).toMillis());
         assertThat(breaker.isOpen()).isFalse();
         assertThat(http.get("/metrics").raw().body()).contains("aside_cache_breaker_open 0.0");
