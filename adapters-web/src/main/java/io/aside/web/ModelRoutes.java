@@ -107,6 +107,7 @@ final class ModelRoutes {
             throw new ProblemException(Problem.preconditionFailed(conflict.getMessage()));
         }
         ctx.status(204);
+        ctx.res().setContentType(null); // no body, so no media type (Javalin would announce text/plain)
     }
 
     /**

@@ -277,6 +277,7 @@ class ModelRoutesTest extends ApiTestBase {
             HttpResponse<String> response = http.call("DELETE", "/models/1").send();
 
             assertThat(response.statusCode()).isEqualTo(204);
+            assertThat(response.headers().firstValue("Content-Type")).isEmpty();
             assertThat(response.body()).isEmpty();
             verify(deleteModel).delete(new DeleteModelCommand(ONE, OptionalLong.empty()));
         }
