@@ -14,6 +14,10 @@ import java.util.Optional;
  * is refused, generations stay at 0. Bound in place of the real cache it makes every read go to the
  * database through the very same code path ({@code CacheAside} lease → load → fill), which is the
  * fair "uncached" baseline for the benchmarks.
+ *
+ * <p>Beside instances with a real cache on the same database, switch this instance's outbox relay off
+ * too (as {@link LoadRun} does): its {@link #invalidate} delivers nothing, so relaying the shared outbox
+ * through it would mark other instances' invalidations delivered.
  */
 public final class PassThroughCache implements CachePort {
     private static final String TOKEN = "pass-through";
