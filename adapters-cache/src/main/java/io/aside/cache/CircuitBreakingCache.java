@@ -37,8 +37,8 @@ public final class CircuitBreakingCache implements CachePort {
     private static CircuitBreakerConfig config(CircuitBreakerSettings settings) {
         return CircuitBreakerConfig.custom()
                 .failureRateThreshold(settings.failureRatePercent())
-                .slidingWindowType(SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(settings.slidingWindowSize())
+                .slidingWindowType(SlidingWindowType.TIME_BASED)
+                .slidingWindowSize((int) settings.window().toSeconds())
                 .minimumNumberOfCalls(settings.minimumCalls())
                 .waitDurationInOpenState(settings.waitInOpenState())
                 .permittedNumberOfCallsInHalfOpenState(settings.probeCalls())

@@ -25,7 +25,7 @@ class CircuitBreakingCacheTest {
 
     final FlakyCache delegate = new FlakyCache();
     /** Opens once 4 of the last 4 calls have half failed; probes with 2 calls after 200 ms. */
-    final CircuitBreakingCache cache = new CircuitBreakingCache(delegate, new CircuitBreakerSettings(50, 4, 4, WAIT_IN_OPEN, 2));
+    final CircuitBreakingCache cache = new CircuitBreakingCache(delegate, new CircuitBreakerSettings(50, Duration.ofSeconds(10), 4, WAIT_IN_OPEN, 2));
 
     @Test
     void givenHealthyCache_whenCalled_thenCallsPassThroughAndHealthIsUp() {

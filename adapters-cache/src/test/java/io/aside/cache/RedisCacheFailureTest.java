@@ -59,7 +59,7 @@ class RedisCacheFailureTest {
     @Test
     void givenHungRedisBehindABreaker_whenItOpens_thenCallsFailInWellUnderATimeout() throws IOException {
         hung = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        CircuitBreakerSettings breaker = new CircuitBreakerSettings(50, 4, 4, Duration.ofMinutes(1), 1);
+        CircuitBreakerSettings breaker = new CircuitBreakerSettings(50, Duration.ofSeconds(10), 4, Duration.ofMinutes(1), 1);
         try (RedisCache redis = new RedisCache(settings(hung.getLocalPort()))) {
             CircuitBreakingCache cache = new CircuitBreakingCache(redis, breaker);
             for (int i = 0; i < 4; i++) {

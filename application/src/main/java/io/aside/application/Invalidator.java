@@ -34,7 +34,7 @@ public final class Invalidator {
         try {
             cache.invalidate(pending.invalidation());
         } catch (CacheUnavailableException e) {
-            gate.close();
+            gate.close(pending.id());
             metrics.cacheError("invalidate");
             LOG.log(Level.WARNING, "invalidation " + pending.id() + " left in the outbox: " + e.getMessage());
             return;

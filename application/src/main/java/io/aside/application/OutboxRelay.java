@@ -12,8 +12,9 @@ import java.util.List;
 /**
  * Delivers the invalidations left in the outbox — by a cache outage, or by a crash between commit
  * and delivery — oldest first. Every instance runs one on a timer: no leader is needed because
- * delivering twice is harmless. It also keeps the {@link CacheGate}: closed while something pending
- * cannot be delivered, open again after a pass that delivered everything it found.
+ * delivering twice is harmless. An entry is due once a previous pass has seen it, i.e. once it has
+ * waited a whole interval: younger entries are still being delivered by their writers, and sending
+ * them again would only retire list pages twice. The relay also keeps the {@link CacheGate}.
  */
 public final class OutboxRelay {
     private static final System.Logger LOG = System.getLogger(OutboxRelay.class.getName());
@@ -24,6 +25,7 @@ public final class OutboxRelay {
     private final CachePort cache;
     private final CacheGate gate;
     private final CacheMetrics metrics;
+    private long seenByEarlierPasses = Long.MIN_VALUE;
 
     public OutboxRelay(InvalidationOutbox outbox, CachePort cache, CacheGate gate, CacheMetrics metrics) {
         this.outbox = outbox;
@@ -33,21 +35,24 @@ public final class OutboxRelay {
     }
 
     /** One pass; returns how many entries it delivered. Never throws, so a timer can call it forever. */
-    public int relay() {
-        long closesBefore = gate.closes();
+    public synchronized int relay() {
+        long closesAtStart = gate.closes();
+        long dueUpTo = seenByEarlierPasses;
         int delivered = 0;
         try {
             for (int i = 0; i < MAX_BATCHES_PER_PASS; i++) {
                 List<PendingInvalidation> batch = outbox.pending(BATCH);
-                List<Long> done = deliver(batch);
+                batch.forEach(entry -> seenByEarlierPasses = Math.max(seenByEarlierPasses, entry.id()));
+                List<PendingInvalidation> due = batch.stream().filter(entry -> entry.id() <= dueUpTo).toList();
+                List<Long> done = deliver(due);
                 outbox.delivered(done);
                 delivered += done.size();
-                if (done.size() < batch.size()) {
-                    gate.close();
+                if (done.size() < due.size()) {
+                    gate.close(due.get(done.size()).id());
                     break;
                 }
-                if (batch.size() < BATCH) {
-                    gate.openUnlessClosedSince(closesBefore);
+                if (due.size() < BATCH) {
+                    gate.openAfterPass(closesAtStart, dueUpTo);
                     break;
                 }
             }
@@ -59,16 +64,17 @@ public final class OutboxRelay {
         return delivered;
     }
 
-    private List<Long> deliver(List<PendingInvalidation> batch) {
+    /** Delivers in order and stops at the first failure; returns the ids delivered. */
+    private List<Long> deliver(List<PendingInvalidation> due) {
         List<Long> delivered = new ArrayList<>();
-        for (PendingInvalidation pending : batch) {
+        for (PendingInvalidation entry : due) {
             try {
-                cache.invalidate(pending.invalidation());
+                cache.invalidate(entry.invalidation());
             } catch (CacheUnavailableException e) {
                 metrics.cacheError("replay");
                 break;
             }
-            delivered.add(pending.id());
+            delivered.add(entry.id());
         }
         return delivered;
     }

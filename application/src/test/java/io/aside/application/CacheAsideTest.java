@@ -148,7 +148,7 @@ class CacheAsideTest {
 
     @Test
     void givenUndeliveredInvalidation_whenRead_thenBypassesTheCacheEntirely() {
-        gate.close();
+        gate.close(1);
         assertThat(cacheAside.read(KEY, loader)).isEqualTo(new Read<>(Optional.of(row), false));
         verify(metrics).bypass("model");
         org.mockito.Mockito.verifyNoInteractions(cache);

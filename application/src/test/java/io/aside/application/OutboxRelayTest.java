@@ -5,6 +5,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doNothing;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -19,6 +20,8 @@ import io.aside.domain.port.RepositoryUnavailableException;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
+import org.mockito.Mockito;
 
 class OutboxRelayTest {
     private final InvalidationOutbox outbox = mock(InvalidationOutbox.class);
@@ -30,13 +33,14 @@ class OutboxRelayTest {
     private final PendingInvalidation second = pending(2, "b");
 
     @Test
-    void givenPendingEntries_whenCacheAnswers_thenDeliversOldestFirstRemovesThemAndOpensTheGate() {
-        gate.close();
+    void givenEntriesSeenByAnEarlierPass_whenCacheAnswers_thenDeliversOldestFirstRemovesThemAndOpensTheGate() {
         when(outbox.pending(OutboxRelay.BATCH)).thenReturn(List.of(first, second));
+        assertThat(relay.relay()).as("a first sighting: their writers may still be delivering them").isZero();
+        gate.close(2);
 
         assertThat(relay.relay()).isEqualTo(2);
 
-        org.mockito.InOrder order = org.mockito.Mockito.inOrder(cache, outbox);
+        InOrder order = Mockito.inOrder(cache, outbox);
         order.verify(cache).invalidate(first.invalidation());
         order.verify(cache).invalidate(second.invalidation());
         order.verify(outbox).delivered(List.of(1L, 2L));
@@ -45,10 +49,23 @@ class OutboxRelayTest {
     }
 
     @Test
+    void givenAnEntryJustWritten_whenRelayRuns_thenItIsLeftToItsWriterForOnePass() {
+        when(outbox.pending(OutboxRelay.BATCH)).thenReturn(List.of(first)).thenReturn(List.of(first, second));
+        relay.relay();
+
+        assertThat(relay.relay()).isEqualTo(1);
+
+        verify(cache).invalidate(first.invalidation());
+        verify(cache, never()).invalidate(second.invalidation());
+        verify(outbox).delivered(List.of(1L));
+    }
+
+    @Test
     void givenCacheFailsMidway_whenRelaying_thenKeepsTheRestAndClosesTheGate() {
         when(outbox.pending(OutboxRelay.BATCH)).thenReturn(List.of(first, second));
         doNothing().when(cache).invalidate(first.invalidation());
         doThrow(new CacheUnavailableException("down", null)).when(cache).invalidate(second.invalidation());
+        relay.relay();
 
         assertThat(relay.relay()).isEqualTo(1);
 
@@ -58,10 +75,11 @@ class OutboxRelayTest {
 
     @Test
     void givenAWriterFailsDuringAPass_whenThePassSucceeds_thenTheGateStaysClosed() {
-        when(outbox.pending(OutboxRelay.BATCH)).thenAnswer(invocation -> {
-            gate.close(); // a writer's own delivery fails while this pass runs
+        when(outbox.pending(OutboxRelay.BATCH)).thenReturn(List.of(first)).thenAnswer(invocation -> {
+            gate.close(3); // a writer's own delivery fails while this pass runs
             return List.of(first);
         });
+        relay.relay();
 
         relay.relay();
 
@@ -69,8 +87,21 @@ class OutboxRelayTest {
     }
 
     @Test
+    void givenAFailedEntryNotYetDue_whenThePassDeliversTheOlderOnes_thenTheGateStaysClosedUntilItIsDelivered() {
+        gate.close(2);
+        when(outbox.pending(OutboxRelay.BATCH)).thenReturn(List.of(first)).thenReturn(List.of(first, second)).thenReturn(List.of(second));
+        relay.relay();
+
+        relay.relay(); // delivers 1; 2 is not due yet
+        assertThat(gate.isOpen()).isFalse();
+
+        relay.relay(); // delivers 2
+        assertThat(gate.isOpen()).isTrue();
+    }
+
+    @Test
     void givenDatabaseDown_whenRelaying_thenNothingThrowsAndTheGateKeepsItsState() {
-        gate.close();
+        gate.close(1);
         when(outbox.pending(any(Integer.class))).thenThrow(new RepositoryUnavailableException("down", null));
 
         assertThat(relay.relay()).isZero();
@@ -78,10 +109,13 @@ class OutboxRelayTest {
     }
 
     @Test
-    void givenEmptyOutbox_whenRelaying_thenTheGateOpens() {
-        gate.close();
-        when(outbox.pending(OutboxRelay.BATCH)).thenReturn(List.of());
-        assertThat(relay.relay()).isZero();
+    void givenEmptyOutbox_whenRelaying_thenTheGateOpensOnceTheFailedEntryIsGone() {
+        gate.close(1);
+        when(outbox.pending(OutboxRelay.BATCH)).thenReturn(List.of(first)).thenReturn(List.of());
+        relay.relay();
+        assertThat(gate.isOpen()).isFalse();
+
+        assertThat(relay.relay()).isZero(); // delivered meanwhile by another instance's relay
         assertThat(gate.isOpen()).isTrue();
     }
 

@@ -6,6 +6,7 @@ import com.google.inject.Module;
 import com.google.inject.Stage;
 import com.google.inject.util.Modules;
 import java.util.List;
+import io.aside.application.HealthCheck;
 import io.aside.application.OutboxRelay;
 import io.aside.persistence.Database;
 import io.aside.web.WebServer;
@@ -39,6 +40,9 @@ public final class AsideService implements AutoCloseable {
             Module wiring = Modules.override(AsideModules.forConfig(config, closer)).with(overrides);
             Injector injector = Guice.createInjector(Stage.PRODUCTION, wiring);
             injector.getInstance(Database.class).migrate();
+            // Opens the first cache connection before traffic does, so the first writes' invalidations
+            // do not pay the connection set-up inside a command timeout. A dead cache is fine here.
+            injector.getInstance(HealthCheck.class).check();
             closer.register(new OutboxRelayTimer(injector.getInstance(OutboxRelay.class)));
             WebServer web = injector.getInstance(WebServer.class).start();
             return new AsideService(injector, closer, web);

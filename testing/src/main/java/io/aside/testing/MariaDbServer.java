@@ -48,9 +48,7 @@ public final class MariaDbServer implements AutoCloseable {
         // A tmpdir of its own: mariadbd deletes every #sql* file in its tmpdir when it starts, so
         // servers sharing /tmp (parallel builds, a dedicated server next to the shared one) break
         // each other's bootstrap ("Unknown table 'mysql.tmp_user_sys'") and on-disk temporary tables.
-        ServerProcess.run(List.of(installDb.toString(), "--no-defaults", "--datadir=" + data, "--tmpdir=" + dir,
-                "--auth-root-authentication-method=normal", "--user=" + osUser, "--skip-test-db"),
-                dir.resolve("install-db.log"), Duration.ofSeconds(120));
+        installDataDirectory(installDb, dir, data, osUser);
         int port = ServerProcess.freePort();
         List<String> command = new ArrayList<>(List.of(mariadbd.toString(), "--no-defaults", "--user=" + osUser,
                 "--datadir=" + data, "--tmpdir=" + dir, "--port=" + port, "--bind-address=127.0.0.1", "--socket=" + dir.resolve("mariadb.sock"),
@@ -63,6 +61,24 @@ public final class MariaDbServer implements AutoCloseable {
         MariaDbServer db = new MariaDbServer("127.0.0.1", port, "root", "", server);
         server.start(db::answers, Duration.ofSeconds(60));
         return db;
+    }
+
+    /**
+     * mariadb-install-db now and then dies (seen: signal 11 under heavy load); a data directory is
+     * cheap to make again, so it gets three tries before the harness gives up.
+     */
+    private static void installDataDirectory(Path installDb, Path dir, Path data, String osUser) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                ServerProcess.run(List.of(installDb.toString(), "--no-defaults", "--datadir=" + data, "--tmpdir=" + dir,
+                        "--auth-root-authentication-method=normal", "--user=" + osUser, "--skip-test-db"),
+                        dir.resolve("install-db.log"), Duration.ofSeconds(120));
+                return;
+            } catch (IllegalStateException failed) {
+                if (attempt == 3) throw failed;
+                ServerProcess.deleteQuietly(data);
+            }
+        }
     }
 
     private static MariaDbServer fromUrl(String url) {

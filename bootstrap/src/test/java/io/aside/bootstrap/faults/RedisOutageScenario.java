@@ -81,8 +81,10 @@ abstract class RedisOutageScenario {
         Figures.report("Redis outage", "%s, %d sequential GETs of cached models: %s", getClass().getSimpleName(), READS, outageReads);
 
         assertThat(outageReads.all.p99()).isLessThan(P99_BOUND);
-        // It opens once its minimum of 10 calls has been seen, all failed.
-        assertThat(outageReads.firstRequestWhileOpen).as("requests before the breaker opened").isBetween(1, 20);
+        // It opens once half of the calls of its 5 s window failed: the seeding's successful calls, made
+        // just before the outage, are in that window too, so it takes a few dozen requests here (and
+        // milliseconds under real traffic).
+        assertThat(outageReads.firstRequestWhileOpen).as("requests before the breaker opened").isBetween(1, 80);
         assertThat(outageReads.whileOpen.median()).isLessThan(OPEN_MEDIAN_BOUND);
         assertThat(http.get("/metrics").raw().body()).as("the breaker is visible to operators").contains("aside_cache_breaker_open 1.0");
     }
