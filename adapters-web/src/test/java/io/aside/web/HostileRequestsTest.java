@@ -1,5 +1,6 @@
 package io.aside.web;
 
+import io.aside.testing.RawHttp;
 import static io.aside.web.Responses.assertProblem;
 import static io.aside.web.Responses.errorFields;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,11 +39,14 @@ class HostileRequestsTest extends ApiTestBase {
     @ParameterizedTest(name = "{0}")
     @MethodSource("hostileRequests")
     void givenHostileRequest_thenRefusedWithProblemAndNoUseCaseCalled(Hostile hostile) {
-        Http.Call call = http.call(hostile.method(), hostile.path());
-        if (hostile.body() != null) call.body(hostile.contentType(), hostile.body());
-        hostile.headers().forEach(call::header);
+        // Over a raw socket: HttpClient gives up ("broken pipe") when the server refuses a large body
+        // early with 413 and closes, instead of reading the answer it was sent.
+        List<String> headers = new ArrayList<>();
+        if (hostile.contentType() != null) headers.add("Content-Type: " + hostile.contentType());
+        hostile.headers().forEach((name, value) -> headers.add(name + ": " + value));
+        RawHttp.Response response = RawHttp.send(server.port(), RawHttp.Request.of(hostile.method(), hostile.path(), headers, hostile.body()));
 
-        JsonNode problem = assertProblem(call.send(), hostile.status());
+        JsonNode problem = assertProblem(response, hostile.status());
 
         if (hostile.field() != null) assertThat(errorFields(problem)).contains(hostile.field());
         verifyNoInteractions(getModel, listModels, createModel, updateModel, deleteModel);
@@ -57,7 +61,7 @@ class HostileRequestsTest extends ApiTestBase {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.header("content-type")).isEqualTo("application/problem+json");
-        assertThat(response.body()).contains("\"status\":400");
+        assertThat(response.text()).contains("\"status\":400");
         verifyNoInteractions(getModel, listModels, createModel, updateModel, deleteModel);
     }
 
@@ -69,7 +73,7 @@ class HostileRequestsTest extends ApiTestBase {
 
         assertThat(response.status()).isEqualTo(status);
         assertThat(response.header("content-type")).isEqualTo("application/problem+json");
-        assertThat(response.body()).contains("\"status\":" + status).doesNotContain("<html", "Exception");
+        assertThat(response.text()).contains("\"status\":" + status).doesNotContain("<html", "Exception");
     }
 
     /** A header given on two lines must not be read as its first line alone: the order of the lines would decide. */
@@ -80,7 +84,7 @@ class HostileRequestsTest extends ApiTestBase {
 
         assertThat(response.status()).isEqualTo(status);
         assertThat(response.header("content-type")).isEqualTo("application/problem+json");
-        assertThat(response.body()).contains("\"status\":" + status);
+        assertThat(response.text()).contains("\"status\":" + status);
         verifyNoInteractions(getModel, listModels, createModel, updateModel, deleteModel);
     }
 

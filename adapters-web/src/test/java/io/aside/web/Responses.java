@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aside.testing.RawHttp;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,14 +26,27 @@ final class Responses {
 
     /** A well-formed RFC 9457 document with this status, and nothing that looks like a stack trace. */
     static JsonNode assertProblem(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as("status of %s", response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        JsonNode problem = json(response);
+        return assertProblem(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), response.body(), status);
+    }
+
+    static JsonNode assertProblem(RawHttp.Response response, int status) {
+        return assertProblem(response.status(), response.header("content-type"), response.text(), status);
+    }
+
+    private static JsonNode assertProblem(int actualStatus, String contentType, String body, int status) {
+        assertThat(actualStatus).as("status of %s", body).isEqualTo(status);
+        assertThat(contentType).isEqualTo("application/problem+json");
+        JsonNode problem;
+        try {
+            problem = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("not JSON: " + body, e);
+        }
         assertThat(problem.path("status").asInt()).isEqualTo(status);
         assertThat(problem.path("type").isTextual()).isTrue();
         assertThat(problem.path("title").isTextual()).isTrue();
         assertThat(problem.path("detail").isTextual()).isTrue();
-        assertThat(response.body()).doesNotContain("Exception", "\tat ", "com.fasterxml", "io.javalin", "org.eclipse", "[Source", "Feature");
+        assertThat(body).doesNotContain("Exception", "\tat ", "com.fasterxml", "io.javalin", "org.eclipse", "[Source", "Feature");
         return problem;
     }
 

@@ -1,5 +1,6 @@
 package io.aside.web;
 
+import io.aside.testing.RawHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;

@@ -10,9 +10,8 @@ import io.aside.domain.cache.ModelKey;
 import io.aside.domain.model.ModelId;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -25,17 +24,8 @@ class LostLeaseHolderTest {
     private static final Duration WAIT_BUDGET = Duration.ofSeconds(2);
     private static final Duration LEASE_TTL = Duration.ofSeconds(3);
 
-    private static TwoInstances services;
-
-    @BeforeAll
-    static void start() {
-        services = TwoInstances.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (services != null) services.close();
-    }
+    @RegisterExtension
+    static final TwoInstances services = new TwoInstances();
 
     @Test
     void givenLeaseHolderThatNeverFills_whenRead_thenDatabaseAnswersWithinWaitBudgetAndNothingIsFilled() {

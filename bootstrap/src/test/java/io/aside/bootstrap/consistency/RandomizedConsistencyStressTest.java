@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -38,17 +38,12 @@ class RandomizedConsistencyStressTest {
     private static final List<String> CATEGORIES = List.of("stress red", "stress blue");
     private static final int[] LIMITS = {2, 5, 10};
 
-    private static TwoInstances services;
+    @RegisterExtension
+    static final TwoInstances services = new TwoInstances();
 
     @BeforeAll
-    static void start() {
-        services = TwoInstances.start();
+    static void widenTheRaces() {
         services.both().forEach(i -> i.repository().slowDownEveryLoad(SLOW_LOAD));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (services != null) services.close();
     }
 
     @Test

@@ -15,9 +15,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -30,17 +29,8 @@ class StalePageSetTest {
     private static final Duration BOUND = Duration.ofSeconds(10);
     private static final int LIMIT = 10;
 
-    private static TwoInstances services;
-
-    @BeforeAll
-    static void start() {
-        services = TwoInstances.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (services != null) services.close();
-    }
+    @RegisterExtension
+    static final TwoInstances services = new TwoInstances();
 
     @Test
     void givenReaderHoldingAnOldPage_whenModelCreatedInTheCategoryOnOtherInstance_thenBothListTheNewModel() {

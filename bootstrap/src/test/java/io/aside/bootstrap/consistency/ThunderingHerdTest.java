@@ -9,9 +9,8 @@ import io.aside.domain.model.Category;
 import io.aside.domain.model.ModelId;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -29,17 +28,8 @@ class ThunderingHerdTest {
      */
     private static final Duration HERD_BOUND = Duration.ofMillis(2500);
 
-    private static TwoInstances services;
-
-    @BeforeAll
-    static void start() {
-        services = TwoInstances.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (services != null) services.close();
-    }
+    @RegisterExtension
+    static final TwoInstances services = new TwoInstances();
 
     @Test
     void givenColdKey_whenHundredReadersOnTwoInstances_thenOneDatabaseLoad() {

@@ -4,32 +4,41 @@ import io.aside.bootstrap.AsideConfig;
 import io.aside.bootstrap.AsideService;
 import io.aside.bootstrap.e2e.Services;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Two independently wired services — each its own Guice injector, Redis client, pools and metrics —
  * sharing one fresh database and one fresh key namespace, as two production instances would.
+ * A test class registers it ({@code @RegisterExtension static final TwoInstances services = new TwoInstances();});
+ * it starts before the class's tests and stops after them.
  */
-final class TwoInstances implements AutoCloseable {
-    private final Instance a;
-    private final Instance b;
-    private final CacheProbe probe;
+final class TwoInstances implements BeforeAllCallback, AfterAllCallback {
+    private Instance a;
+    private Instance b;
+    private CacheProbe probe;
 
-    private TwoInstances(CacheProbe probe, Instance a, Instance b) {
-        this.probe = probe;
-        this.a = a;
-        this.b = b;
-    }
-
-    static TwoInstances start() {
+    @Override
+    public void beforeAll(ExtensionContext context) {
         AsideConfig config = Services.productionConfig();
         AsideService first = AsideService.start(config, List.of(new InstrumentedRepositoryModule()));
         try {
             AsideService second = AsideService.start(config, List.of(new InstrumentedRepositoryModule()));
-            return new TwoInstances(new CacheProbe(config), Instance.of("A", first), Instance.of("B", second));
+            probe = new CacheProbe(config);
+            a = Instance.of("A", first);
+            b = Instance.of("B", second);
         } catch (RuntimeException e) {
             first.close();
             throw e;
         }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (probe != null) probe.close();
+        if (b != null) b.service().close();
+        if (a != null) a.service().close();
     }
 
     Instance a() {
@@ -56,12 +65,5 @@ final class TwoInstances implements AutoCloseable {
 
     CacheProbe probe() {
         return probe;
-    }
-
-    @Override
-    public void close() {
-        probe.close();
-        b.service().close();
-        a.service().close();
     }
 }

@@ -1,5 +1,6 @@
 package io.aside.bootstrap.hostile;
 
+import io.aside.testing.RawHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

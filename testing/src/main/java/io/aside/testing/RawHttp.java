@@ -1,4 +1,4 @@
-package io.aside.bootstrap.hostile;
+package io.aside.testing;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -20,12 +20,13 @@ import java.util.Map;
 /**
  * An HTTP/1.1 client over a bare socket, for requests that java.net.URI and HttpClient refuse to
  * build: invalid UTF-8 bodies, {@code %00} in a path, repeated or conflicting headers, no Host. It
- * writes exactly the bytes it is given and reads one {@code Connection: close} response.
+ * writes exactly the bytes it is given and reads one {@code Connection: close} response. Shared by
+ * the web adapter's tests and the end-to-end tests.
  *
  * <p>The request is written on a thread of its own while the response is read, so that a server
  * refusing a large body early (413) is heard even though it stops reading the body.
  */
-final class RawHttp {
+public final class RawHttp {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final int MAX_HEAD_BYTES = 64 * 1024;
     private static final int CHUNK_BYTES = 8 * 1024;
@@ -37,17 +38,17 @@ final class RawHttp {
      * ({@code Content-Length}, or chunks when a {@code Transfer-Encoding: chunked} header is given) are
      * added unless the caller's header lines already frame it or {@code withHost} is false.
      */
-    record Request(String method, String target, List<String> headers, byte[] body, boolean withHost) {
-        Request {
+    public record Request(String method, String target, List<String> headers, byte[] body, boolean withHost) {
+        public Request {
             headers = List.copyOf(headers);
             body = body == null ? null : body.clone();
         }
 
-        static Request of(String method, String target, List<String> headers, byte[] body) {
+        public static Request of(String method, String target, List<String> headers, byte[] body) {
             return new Request(method, target, headers, body, true);
         }
 
-        Request withoutHost() {
+        public Request withoutHost() {
             return new Request(method, target, headers, body, false);
         }
 
@@ -88,13 +89,13 @@ final class RawHttp {
     }
 
     /** Header names are lower-cased; a repeated header keeps every value. */
-    record Response(int status, Map<String, List<String>> headers, byte[] body) {
-        String header(String name) {
+    public record Response(int status, Map<String, List<String>> headers, byte[] body) {
+        public String header(String name) {
             List<String> values = headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
             return values.isEmpty() ? null : values.get(0);
         }
 
-        String text() {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
 
@@ -104,8 +105,16 @@ final class RawHttp {
         }
     }
 
-    static Response send(int port, Request request) {
-        byte[] bytes = request.toBytes();
+    /** Sends {@code request} exactly as written (ISO-8859-1 bytes), framing and all. */
+    public static Response send(int port, String request) {
+        return send(port, request.getBytes(StandardCharsets.ISO_8859_1), request);
+    }
+
+    public static Response send(int port, Request request) {
+        return send(port, request.toBytes(), request);
+    }
+
+    private static Response send(int port, byte[] bytes, Object request) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), (int) TIMEOUT.toMillis());
             socket.setSoTimeout((int) TIMEOUT.toMillis());
