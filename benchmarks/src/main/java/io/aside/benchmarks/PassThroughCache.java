@@ -16,8 +16,8 @@ import java.util.Optional;
  * fair "uncached" baseline for the benchmarks.
  *
  * <p>Beside instances with a real cache on the same database, switch this instance's outbox relay off
- * too (as {@link LoadRun} does): its {@link #invalidate} delivers nothing, so relaying the shared outbox
- * through it would mark other instances' invalidations delivered.
+ * too (as {@link ServicePair} does for {@link LoadRun}): its {@link #invalidate} delivers nothing, so
+ * relaying the shared outbox through it would mark other instances' invalidations delivered.
  */
 public final class PassThroughCache implements CachePort {
     private static final String TOKEN = "pass-through";

@@ -1,6 +1,5 @@
 package io.aside.benchmarks;
 
-import java.lang.management.ManagementFactory;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Locale;
@@ -47,14 +46,7 @@ public final class RunJmh {
      */
     static final double MIN_HIT_SPEEDUP = 10.0;
 
-    private static String loadAtStart = "?";
-
     private RunJmh() {}
-
-    /** The system load average over the last minute: other work on the machine shows in the numbers. */
-    static double loadAverage() {
-        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    }
 
     public static void main(String[] args) {
         // Unset, each benchmark keeps its annotations: 1 fork, 5x1 s measured, warm-up 5x1 s for the hits
@@ -74,13 +66,12 @@ public final class RunJmh {
         if (seconds != null) builder.warmupTime(TimeValue.seconds(seconds)).measurementTime(TimeValue.seconds(seconds));
         Options options = builder.build();
         long start = System.nanoTime();
-        loadAtStart = String.format(Locale.ROOT, "%.2f", loadAverage());
+        MachineLoad machine = MachineLoad.beforeRun();
         Collection<RunResult> results;
         try {
             results = new Runner(options).run();
         } catch (RunnerException e) {
-            System.out.println("CLAIM FAILED: a benchmark errored, nothing to compare: " + e.getMessage());
-            System.exit(1);
+            System.exit(Claim.failed("a benchmark errored, nothing to compare: " + e.getMessage()));
             return;
         }
         Map<String, Result<?>> byName = new HashMap<>();
@@ -92,10 +83,11 @@ public final class RunJmh {
             settings.put(name, String.format(Locale.ROOT, "%d fork, warm-up %dx%s, measured %dx%s", p.getForks(),
                     p.getWarmup().getCount(), p.getWarmup().getTime(), p.getMeasurement().getCount(), p.getMeasurement().getTime()));
         }
-        System.exit(report(byName, settings, (System.nanoTime() - start) / 1e9));
+        System.exit(report(byName, settings, (System.nanoTime() - start) / 1e9, machine));
     }
 
-    private static int report(Map<String, Result<?>> results, Map<String, String> settings, double elapsedSeconds) {
+    private static int report(Map<String, Result<?>> results, Map<String, String> settings, double elapsedSeconds,
+                              MachineLoad machine) {
         System.out.println();
         System.out.println("== CacheAsideBenchmark: GetModel through CacheAside + InMemoryCache, H2 in memory behind it ==");
         System.out.println("   average ns per read on 1 thread, ± half-width of the 99.9% confidence interval");
@@ -107,8 +99,7 @@ public final class RunJmh {
         Result<?> hit = results.get("hit");
         Result<?> miss = results.get("miss");
         if (hit == null || miss == null) {
-            System.out.println("CLAIM FAILED: the hit and miss benchmarks did not both produce a result");
-            return 1;
+            return Claim.failed("the hit and miss benchmarks did not both produce a result");
         }
         double ratio = miss.getScore() / hit.getScore();
         double pessimistic = lower(miss) / upper(hit);
@@ -125,21 +116,17 @@ public final class RunJmh {
                     miss.getScore() / db.getScore(), miss.getScore() - db.getScore());
         }
         System.out.printf(Locale.ROOT, "run time: %.0f s%n", elapsedSeconds);
-        System.out.printf(Locale.ROOT, "machine: %d cores, load average %s before the run, %.2f at its end (its own threads included)%n",
-                Runtime.getRuntime().availableProcessors(), loadAtStart, loadAverage());
+        System.out.println(machine.summary());
         if (!(ratio >= MIN_HIT_SPEEDUP)) {
-            System.out.printf(Locale.ROOT, "CLAIM FAILED: a hit should be at least %.0fx faster than a miss, measured %.1fx%n",
-                    MIN_HIT_SPEEDUP, ratio);
-            return 1;
+            return Claim.failed(String.format(Locale.ROOT, "a hit should be at least %.0fx faster than a miss, measured %.1fx",
+                    MIN_HIT_SPEEDUP, ratio));
         }
         if (!(pessimistic >= MIN_HIT_SPEEDUP)) {
-            System.out.printf(Locale.ROOT, "CLAIM FAILED: not shown: hit vs miss is %.1fx on average, but only %.1fx at the unfavourable ends"
-                    + " of the confidence intervals (at least %.0fx claimed): the run was too noisy to tell; rerun on a quieter machine%n",
-                    ratio, pessimistic, MIN_HIT_SPEEDUP);
-            return 1;
+            return Claim.failed(String.format(Locale.ROOT, "not shown: hit vs miss is %.1fx on average, but only %.1fx at the unfavourable ends"
+                    + " of the confidence intervals (at least %.0fx claimed): the run was too noisy to tell; rerun on a quieter machine",
+                    ratio, pessimistic, MIN_HIT_SPEEDUP));
         }
-        System.out.printf(Locale.ROOT, "CLAIM HOLDS: a hit is at least %.0fx faster than a miss (pessimistic %.1fx)%n", MIN_HIT_SPEEDUP, pessimistic);
-        return 0;
+        return Claim.holds(String.format(Locale.ROOT, "a hit is at least %.0fx faster than a miss (pessimistic %.1fx)", MIN_HIT_SPEEDUP, pessimistic));
     }
 
     /** The slow end of a time-per-operation confidence interval (the score itself if JMH gave none). */

@@ -1,0 +1,41 @@
+package io.aside.benchmarks;
+
+import java.time.Duration;
+
+/**
+ * The load run's flags, validated on construction so that a bad value stops the run (exit 2) before
+ * any server is provisioned.
+ */
+record LoadSettings(int threads, Duration duration, Duration warmup, int models, int categories) {
+    private static final String KNOWN_FLAG = "--(threads|duration|warmup|models|categories)=.*";
+
+    LoadSettings {
+        if (threads < 1 || threads > 256) throw new IllegalArgumentException("--threads must be 1..256");
+        if (models < 1 || models > 100_000) throw new IllegalArgumentException("--models must be 1..100000");
+        if (categories < 1 || categories > models) throw new IllegalArgumentException("--categories must be 1..models");
+        if (duration.isZero() || duration.compareTo(Duration.ofMinutes(10)) > 0) throw new IllegalArgumentException("--duration must be 1..600 s");
+        if (warmup.isNegative() || warmup.compareTo(Duration.ofMinutes(10)) > 0) throw new IllegalArgumentException("--warmup must be 0..600 s");
+    }
+
+    static LoadSettings from(String[] args) {
+        return new LoadSettings(intFlag(args, "threads", 16), Duration.ofSeconds(intFlag(args, "duration", 5)),
+                Duration.ofSeconds(intFlag(args, "warmup", 2)), intFlag(args, "models", 1000), intFlag(args, "categories", 10));
+    }
+
+    /** {@code --name=value} on the command line, else the system property {@code bench.name}, else the default. */
+    private static int intFlag(String[] args, String name, int fallback) {
+        String value = System.getProperty("bench." + name);
+        for (String arg : args) {
+            if (arg.startsWith("--" + name + "=")) value = arg.substring(name.length() + 3);
+            else if (!arg.matches(KNOWN_FLAG)) {
+                throw new IllegalArgumentException("unknown argument '" + arg + "'; flags: --threads=N --duration=SECONDS --warmup=SECONDS --models=N --categories=N");
+            }
+        }
+        if (value == null) return fallback;
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be an integer, got '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.aside.benchmarks;
+
+import java.time.Duration;
+import org.HdrHistogram.Histogram;
+
+/**
+ * What one scenario measured: the requests completed in the time they took, their latencies in an
+ * HdrHistogram (exact percentiles, not averages of averages), and the problems seen.
+ */
+record Outcome(Scenario scenario, long requests, double seconds, Histogram latency, long errors, long wrongCache,
+               String firstProblem) {
+    /** A minute, far above the client's timeouts: only a request that hung past them is clamped to it. */
+    static final long HIGHEST_TRACKABLE_NANOS = Duration.ofSeconds(60).toNanos();
+
+    /** Three significant digits: 1 µs resolution at a millisecond, far finer than the run can tell apart. */
+    static Histogram emptyLatencies() {
+        return new Histogram(HIGHEST_TRACKABLE_NANOS, 3);
+    }
+
+    double throughput() {
+        return requests / seconds;
+    }
+
+    double p50Millis() {
+        return latency.getValueAtPercentile(50) / 1e6;
+    }
+
+    double p99Millis() {
+        return latency.getValueAtPercentile(99) / 1e6;
+    }
+
+    double maxMillis() {
+        return latency.getMaxValue() / 1e6;
+    }
+}

@@ -1,0 +1,102 @@
+package io.aside.benchmarks;
+
+import com.google.inject.Module;
+import io.aside.application.CacheGate;
+import io.aside.application.CacheMetrics;
+import io.aside.application.OutboxRelay;
+import io.aside.bootstrap.AsideConfig;
+import io.aside.bootstrap.AsideService;
+import io.aside.domain.cache.PendingInvalidation;
+import io.aside.domain.port.CachePort;
+import io.aside.domain.port.InvalidationOutbox;
+import io.aside.testing.MariaDbServer;
+import io.aside.testing.RedisServer;
+import io.aside.testing.TestServers;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The two instances the load run compares, on one MariaDB database and one Redis: the cached one
+ * wired as in production, the uncached one with a {@link PassThroughCache} in place of Redis, so that
+ * both read through the very same code path and differ only in the cache.
+ */
+final class ServicePair {
+    /** What the load run does with the pair, given each instance's base URL; returns its exit code. */
+    @FunctionalInterface
+    interface Measurement {
+        int measure(String cachedBase, String uncachedBase);
+    }
+
+    private static final InvalidationOutbox NOTHING_PENDING = new InvalidationOutbox() {
+        @Override
+        public List<PendingInvalidation> pending(int limit) {
+            return List.of();
+        }
+
+        @Override
+        public void delivered(Collection<Long> ids) {}
+    };
+
+    private ServicePair() {}
+
+    /** Provisions the servers, starts both instances, runs the measurement, and closes all of it after. */
+    static int run(Measurement measurement) {
+        Stopwatch t = Stopwatch.start();
+        try (MariaDbServer db = mariaDb(); RedisServer redis = redis()) {
+            AsideConfig config = new AsideConfig(0, db.freshDatabaseUrl(), db.user(), db.password(), redis.url(), Duration.ofHours(1),
+                    redis.freshNamespace());
+            System.out.printf(Locale.ROOT, "servers: MariaDB %s:%d, Redis %s (%.1f s)%n", db.host(), db.port(), redis.url(), t.seconds());
+
+            t = Stopwatch.start();
+            try (AsideService cached = AsideService.start(config);
+                 AsideService uncached = AsideService.start(config, List.of(uncachedWiring()))) {
+                System.out.printf(Locale.ROOT, "started: cached instance on :%d (Redis), uncached instance on :%d (pass-through cache), same database (%.1f s)%n",
+                        cached.port(), uncached.port(), t.seconds());
+                return measurement.measure(base(cached.port()), base(uncached.port()));
+            }
+        }
+    }
+
+    private static Module uncachedWiring() {
+        return binder -> {
+            PassThroughCache passThrough = new PassThroughCache();
+            binder.bind(CachePort.class).toInstance(passThrough);
+            // Every instance relays the shared outbox to its cache; this one's "delivery" would be a no-op
+            // that marks real invalidations delivered before the Redis instance got them. It relays nothing.
+            binder.bind(OutboxRelay.class).toInstance(new OutboxRelay(NOTHING_PENDING, passThrough, new CacheGate(), CacheMetrics.NONE));
+        };
+    }
+
+    /**
+     * The MariaDB of ASIDE_TEST_DB_URL when set, else a throw-away one of this run's own. Its bootstrap
+     * ({@code mariadb-install-db}) was seen to crash now and then (signal 11) on this machine, so a
+     * failed start is retried twice before the run gives up.
+     */
+    private static MariaDbServer mariaDb() {
+        if (isSet("ASIDE_TEST_DB_URL")) return TestServers.mariaDb();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return TestServers.dedicatedMariaDb();
+            } catch (RuntimeException e) {
+                if (attempt == 3) throw e;
+                System.out.println("MariaDB did not start (attempt " + attempt + " of 3), retrying: " + e.getMessage());
+            }
+        }
+    }
+
+    /** The Redis of ASIDE_TEST_REDIS_URL when set, else a throw-away one of this run's own. */
+    private static RedisServer redis() {
+        return isSet("ASIDE_TEST_REDIS_URL") ? TestServers.redis() : TestServers.dedicatedRedis();
+    }
+
+    private static boolean isSet(String variable) {
+        String value = System.getenv(variable);
+        return value != null && !value.isBlank();
+    }
+
+    private static String base(int port) {
+        return "http://127.0.0.1:" + port;
+    }
+}
