@@ -46,7 +46,7 @@ final class ServicePair {
         Stopwatch t = Stopwatch.start();
         try (MariaDbServer db = mariaDb(); RedisServer redis = redis()) {
             AsideConfig config = new AsideConfig(0, db.freshDatabaseUrl(), db.user(), db.password(), redis.url(), Duration.ofHours(1),
-                    redis.freshNamespace());
+                    redis.freshNamespace(), AsideConfig.DEFAULT_CACHE_TIMEOUT);
             System.out.printf(Locale.ROOT, "servers: MariaDB %s:%d, Redis %s (%.1f s)%n", db.host(), db.port(), redis.url(), t.seconds());
 
             t = Stopwatch.start();

@@ -14,9 +14,11 @@ import java.util.function.Function;
  * the same name in lower case with dots ({@code aside.port}), the property winning.
  */
 public record AsideConfig(int port, String dbUrl, String dbUser, String dbPassword, String cacheUrl, Duration cacheTtl,
-                          String cacheNamespace) {
+                          String cacheNamespace, Duration cacheTimeout) {
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/aside";
     public static final String MEMORY_CACHE = "memory:";
+    /** Tens of milliseconds: a Redis that does not answer by then is treated as down (reads go to the database). */
+    public static final Duration DEFAULT_CACHE_TIMEOUT = Duration.ofMillis(50);
 
     /** Reads the process environment and system properties. */
     public static AsideConfig load() {
@@ -36,7 +38,8 @@ public record AsideConfig(int port, String dbUrl, String dbUser, String dbPasswo
                 s.value("ASIDE_DB_PASSWORD", "", v -> v),
                 s.value("ASIDE_CACHE_URL", MEMORY_CACHE, AsideConfig::cacheUrl),
                 s.value("ASIDE_CACHE_TTL", "PT1H", AsideConfig::ttl),
-                s.value("ASIDE_CACHE_NAMESPACE", "aside", AsideConfig::namespace));
+                s.value("ASIDE_CACHE_NAMESPACE", "aside", AsideConfig::namespace),
+                s.value("ASIDE_CACHE_TIMEOUT", DEFAULT_CACHE_TIMEOUT.toString(), AsideConfig::timeout));
     }
 
     public boolean embeddedDatabase() {
@@ -51,7 +54,7 @@ public record AsideConfig(int port, String dbUrl, String dbUser, String dbPasswo
     @Override
     public String toString() {
         return "port=" + port + " db=" + dbUrl + " dbUser=" + dbUser + " dbPassword=" + (dbPassword.isEmpty() ? "" : "***")
-                + " cache=" + cacheUrl.replaceFirst("//[^@/]*@", "//***@") + " cacheTtl=" + cacheTtl + " cacheNamespace=" + cacheNamespace;
+                + " cache=" + cacheUrl.replaceFirst("//[^@/]*@", "//***@") + " cacheTtl=" + cacheTtl + " cacheNamespace=" + cacheNamespace + " cacheTimeout=" + cacheTimeout;
     }
 
     private static int port(String v) {
@@ -77,6 +80,17 @@ public record AsideConfig(int port, String dbUrl, String dbUser, String dbPasswo
         if (!v.startsWith("redis://")) throw new IllegalArgumentException("must be 'memory:' or redis://[:password@]host:port[/db]");
         RedisSettings.fromUrl(v); // its message never echoes the password
         return v;
+    }
+
+    /** The same configuration with another Redis command timeout. */
+    public AsideConfig withCacheTimeout(Duration timeout) {
+        return new AsideConfig(port, dbUrl, dbUser, dbPassword, cacheUrl, cacheTtl, cacheNamespace, timeout);
+    }
+
+    private static Duration timeout(String v) {
+        Duration d = ttl(v);
+        if (d.compareTo(Duration.ofSeconds(10)) <= 0) return d;
+        throw new IllegalArgumentException("must be at most PT10S: a cache that slow is better skipped, got '" + v + "'");
     }
 
     private static String namespace(String v) {

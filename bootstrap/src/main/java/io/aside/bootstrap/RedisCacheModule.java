@@ -9,6 +9,7 @@ import io.aside.cache.RedisSettings;
 import io.aside.domain.port.CachePort;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 
 /**
  * Redis, behind a circuit breaker so that a dead Redis costs nothing per request: reads fail open
@@ -18,7 +19,9 @@ final class RedisCacheModule extends AbstractModule {
     private final RedisSettings settings;
 
     RedisCacheModule(AsideConfig config) {
-        this.settings = RedisSettings.fromUrl(config.cacheUrl()).withNamespace(config.cacheNamespace());
+        RedisSettings fromUrl = RedisSettings.fromUrl(config.cacheUrl()).withNamespace(config.cacheNamespace());
+        Duration connect = fromUrl.connectTimeout().compareTo(config.cacheTimeout()) > 0 ? fromUrl.connectTimeout() : config.cacheTimeout();
+        this.settings = fromUrl.withTimeouts(connect, config.cacheTimeout());
     }
 
     @Provides @Singleton

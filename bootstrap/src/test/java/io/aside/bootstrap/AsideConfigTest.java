@@ -13,7 +13,8 @@ class AsideConfigTest {
     @Test
     void givenNothingSet_whenLoaded_thenEmbeddedDefaults() {
         AsideConfig config = AsideConfig.from(name -> null);
-        assertThat(config).isEqualTo(new AsideConfig(7070, "jdbc:h2:file:./data/aside", "", "", "memory:", Duration.ofHours(1), "aside"));
+        assertThat(config).isEqualTo(new AsideConfig(7070, "jdbc:h2:file:./data/aside", "", "", "memory:", Duration.ofHours(1), "aside",
+                Duration.ofMillis(50)));
         assertThat(config.embeddedDatabase()).isTrue();
         assertThat(config.inMemoryCache()).isTrue();
     }
@@ -22,10 +23,10 @@ class AsideConfigTest {
     void givenProductionValues_whenLoaded_thenMapped() {
         Map<String, String> env = Map.of("ASIDE_PORT", "8080", "ASIDE_DB_URL", "jdbc:mysql://db:3306/aside",
                 "ASIDE_DB_USER", "aside", "ASIDE_DB_PASSWORD", "s3cret", "ASIDE_CACHE_URL", "redis://:pw@cache:6379/2",
-                "ASIDE_CACHE_TTL", "PT5M", "ASIDE_CACHE_NAMESPACE", "shop-1");
+                "ASIDE_CACHE_TTL", "PT5M", "ASIDE_CACHE_NAMESPACE", "shop-1", "ASIDE_CACHE_TIMEOUT", "PT0.1S");
         AsideConfig config = AsideConfig.from(env::get);
         assertThat(config).isEqualTo(new AsideConfig(8080, "jdbc:mysql://db:3306/aside", "aside", "s3cret",
-                "redis://:pw@cache:6379/2", Duration.ofMinutes(5), "shop-1"));
+                "redis://:pw@cache:6379/2", Duration.ofMinutes(5), "shop-1", Duration.ofMillis(100)));
         assertThat(config.toString()).doesNotContain("s3cret").doesNotContain("pw@").contains("***");
     }
 
@@ -39,7 +40,9 @@ class AsideConfigTest {
             "ASIDE_CACHE_URL|redis://:secret@host|ASIDE_CACHE_URL: Redis URL must look like",
             "ASIDE_CACHE_TTL|1h|ASIDE_CACHE_TTL: must be a positive ISO-8601 duration",
             "ASIDE_CACHE_TTL|PT0S|ASIDE_CACHE_TTL: must be a positive ISO-8601 duration",
-            "ASIDE_CACHE_NAMESPACE|a:b|ASIDE_CACHE_NAMESPACE: must be 1-64 letters"})
+            "ASIDE_CACHE_NAMESPACE|a:b|ASIDE_CACHE_NAMESPACE: must be 1-64 letters",
+            "ASIDE_CACHE_TIMEOUT|PT1M|ASIDE_CACHE_TIMEOUT: must be at most PT10S",
+            "ASIDE_CACHE_TIMEOUT|50ms|ASIDE_CACHE_TIMEOUT: must be a positive ISO-8601 duration"})
     void givenBadValue_whenLoaded_thenOneLineNamingTheVariable(String variable, String value, String message) {
         assertThatThrownBy(() -> AsideConfig.from(Map.of(variable, value)::get))
                 .isInstanceOf(ConfigException.class)

@@ -3,6 +3,7 @@ package io.aside.bootstrap.consistency;
 import io.aside.bootstrap.AsideConfig;
 import io.aside.bootstrap.AsideService;
 import io.aside.bootstrap.e2e.Services;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -21,7 +22,9 @@ final class TwoInstances implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        AsideConfig config = Services.productionConfig();
+        // These tests prove the lease protocol, not timeouts: a generous Redis timeout keeps a starved
+        // 2-core CI machine from failing lookups open to the database (the fault tests cover that).
+        AsideConfig config = Services.productionConfig().withCacheTimeout(Duration.ofMillis(500));
         AsideService first = AsideService.start(config, List.of(new InstrumentedRepositoryModule()));
         try {
             AsideService second = AsideService.start(config, List.of(new InstrumentedRepositoryModule()));

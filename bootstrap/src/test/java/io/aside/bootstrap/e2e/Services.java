@@ -18,6 +18,6 @@ public final class Services {
     /** The same, on servers a test owns (a dedicated Redis it will stop, say). */
     public static AsideConfig productionConfigOn(MariaDbServer db, RedisServer redis) {
         return new AsideConfig(0, db.freshDatabaseUrl(), db.user(), db.password(), redis.url(), Duration.ofHours(1),
-                redis.freshNamespace());
+                redis.freshNamespace(), AsideConfig.DEFAULT_CACHE_TIMEOUT);
     }
 }
