@@ -3,6 +3,6 @@
 # same tests `mvn verify` runs, which also assert the claims) and prints the figures they measured.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-tests='ThunderingHerdTest,StaleModelSetTest,StalePageSetTest,RandomizedConsistencyStressTest,RedisPausedTest,RedisStoppedTest,RedisKilledTest'
+tests='ThunderingHerdTest,HerdWithoutLeasesBaselineTest,StaleModelSetTest,StalePageSetTest,RandomizedConsistencyStressTest,RedisPausedTest,RedisStoppedTest,RedisKilledTest'
 mvn -q -B -pl bootstrap -am verify -Dtest="$tests" -Dsurefire.failIfNoSpecifiedTests=false
 grep -h '^FIGURE' bootstrap/target/surefire-reports/*-output.txt

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class ThunderingHerdTest {
-    private static final int READERS = 100;
-    private static final Duration SLOW_LOAD = Duration.ofMillis(200);
+    static final int READERS = 100;
+    static final Duration SLOW_LOAD = Duration.ofMillis(200);
     /**
      * The production wait budget (2 s) plus a margin for 100 HTTP round trips on a small machine: no
      * reader hung on the lease. (One that outwaited the budget would have read the database too.)

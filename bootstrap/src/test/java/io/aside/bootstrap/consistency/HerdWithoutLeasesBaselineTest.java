@@ -1,0 +1,38 @@
+package io.aside.bootstrap.consistency;
+
+import static io.aside.bootstrap.e2e.Http.model;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aside.bootstrap.e2e.Figures;
+import io.aside.bootstrap.e2e.Http;
+import io.aside.domain.model.ModelId;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The same herd as {@link ThunderingHerdTest}, on the same two instances and Redis, but without the
+ * lease: it shows the herd is real (so one load there is the lease's doing, not the test's timing).
+ */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class HerdWithoutLeasesBaselineTest {
+    @RegisterExtension
+    static final TwoInstances services = new TwoInstances(new WithoutLeases());
+
+    @Test
+    void givenColdKeyAndNoLeases_whenHundredReadersOnTwoInstances_thenMostOfThemLoadFromTheDatabase() {
+        Http.Reply created = services.a().http().post("/models", model("unprotected lamp", "baseline"));
+        ModelId id = new ModelId(created.json().get("id").asLong());
+        services.both().forEach(i -> i.repository().slowDown(id, ThunderingHerdTest.SLOW_LOAD));
+
+        Herd.Result<Http.Reply> herd = Herd.run(ThunderingHerdTest.READERS,
+                i -> (i % 2 == 0 ? services.a() : services.b()).http().get("/models/" + id), Duration.ofSeconds(15));
+
+        Figures.report("herd", "baseline without leases (plain cache-aside), cold model, %d concurrent readers over 2 instances:"
+                + " %d database loads", ThunderingHerdTest.READERS, services.loadsOf(id));
+        assertThat(herd.answers()).extracting(Http.Reply::status).containsOnly(200);
+        assertThat(services.loadsOf(id)).as(services::cacheCounters).isGreaterThan(ThunderingHerdTest.READERS / 2);
+    }
+}
