@@ -55,7 +55,7 @@ public final class AsideService implements AutoCloseable {
     /** Applies the schema migrations and returns, without serving. */
     public static void migrate(AsideConfig config) {
         try (Closer closer = new Closer()) {
-            Guice.createInjector(Stage.PRODUCTION, AsideModules.forConfig(config, closer)).getInstance(Database.class).migrate();
+            Guice.createInjector(Stage.PRODUCTION, AsideModules.persistenceOnly(config, closer)).getInstance(Database.class).migrate();
         }
     }
 
