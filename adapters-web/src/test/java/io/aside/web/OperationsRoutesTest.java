@@ -14,7 +14,7 @@ class OperationsRoutesTest extends ApiTestBase {
 
     @Test
     void givenDatabaseAndCacheUp_whenHealth_then200Up() {
-        when(healthCheck.check()).thenReturn(new HealthCheck.Report(HealthCheck.Status.UP, true, true));
+        when(healthCheck.check()).thenReturn(new HealthCheck.Report(HealthCheck.Status.UP, true, true, true));
 
         HttpResponse<String> response = http.get("/health").send();
 
@@ -25,7 +25,7 @@ class OperationsRoutesTest extends ApiTestBase {
 
     @Test
     void givenCacheDown_whenHealth_then200DegradedBecauseReadsFailOpen() {
-        when(healthCheck.check()).thenReturn(new HealthCheck.Report(HealthCheck.Status.DEGRADED, true, false));
+        when(healthCheck.check()).thenReturn(new HealthCheck.Report(HealthCheck.Status.DEGRADED, true, false, true));
 
         HttpResponse<String> response = http.get("/health").send();
 
@@ -34,8 +34,18 @@ class OperationsRoutesTest extends ApiTestBase {
     }
 
     @Test
+    void givenUndeliveredInvalidation_whenHealth_then200DegradedWithTheCacheBypassed() {
+        when(healthCheck.check()).thenReturn(new HealthCheck.Report(HealthCheck.Status.DEGRADED, true, true, false));
+
+        HttpResponse<String> response = http.get("/health").send();
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"status\":\"DEGRADED\",\"components\":{\"db\":{\"status\":\"UP\"},\"cache\":{\"status\":\"BYPASSED\"}}}");
+    }
+
+    @Test
     void givenDatabaseDown_whenHealth_then503Down() {
-        when(healthCheck.check()).thenReturn(new HealthCheck.Report(HealthCheck.Status.DOWN, false, true));
+        when(healthCheck.check()).thenReturn(new HealthCheck.Report(HealthCheck.Status.DOWN, false, true, true));
 
         HttpResponse<String> response = http.get("/health").send();
 

@@ -5,26 +5,32 @@ import io.aside.domain.port.ModelRepository;
 
 /**
  * The service's health: DOWN only when the database is unreachable. A dead cache makes it
- * DEGRADED, not DOWN — reads fail open to the database, so the service still answers.
+ * DEGRADED, not DOWN — reads fail open to the database, so the service still answers — and so does
+ * a cache this instance does not trust yet (an invalidation is waiting in the outbox), since every
+ * read then goes to the database.
  */
 public final class HealthCheck {
     public enum Status { UP, DEGRADED, DOWN }
 
-    public record Report(Status status, boolean databaseUp, boolean cacheUp) {}
+    /** {@code cacheTrusted}: reads use the cache; false while an undelivered invalidation makes them skip it. */
+    public record Report(Status status, boolean databaseUp, boolean cacheUp, boolean cacheTrusted) {}
 
     private final ModelRepository repository;
     private final CachePort cache;
+    private final CacheGate gate;
 
-    public HealthCheck(ModelRepository repository, CachePort cache) {
+    public HealthCheck(ModelRepository repository, CachePort cache, CacheGate gate) {
         this.repository = repository;
         this.cache = cache;
+        this.gate = gate;
     }
 
     public Report check() {
         boolean db = answers(repository::ping);
         boolean cacheUp = answers(cache::ping);
-        Status status = !db ? Status.DOWN : cacheUp ? Status.UP : Status.DEGRADED;
-        return new Report(status, db, cacheUp);
+        boolean trusted = gate.isOpen();
+        Status status = !db ? Status.DOWN : cacheUp && trusted ? Status.UP : Status.DEGRADED;
+        return new Report(status, db, cacheUp, trusted);
     }
 
     private static boolean answers(Runnable ping) {

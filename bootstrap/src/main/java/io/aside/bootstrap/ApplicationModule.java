@@ -73,7 +73,7 @@ final class ApplicationModule extends AbstractModule {
     }
 
     @Provides @Singleton
-    HealthCheck healthCheck(ModelRepository repository, CachePort cache) {
-        return new HealthCheck(repository, cache);
+    HealthCheck healthCheck(ModelRepository repository, CachePort cache, CacheGate gate) {
+        return new HealthCheck(repository, cache, gate);
     }
 }

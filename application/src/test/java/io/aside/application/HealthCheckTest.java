@@ -1,0 +1,41 @@
+package io.aside.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+
+import io.aside.domain.port.CachePort;
+import io.aside.domain.port.CacheUnavailableException;
+import io.aside.domain.port.ModelRepository;
+import io.aside.domain.port.RepositoryUnavailableException;
+import org.junit.jupiter.api.Test;
+
+class HealthCheckTest {
+    private final ModelRepository repository = mock(ModelRepository.class);
+    private final CachePort cache = mock(CachePort.class);
+    private final CacheGate gate = new CacheGate();
+    private final HealthCheck health = new HealthCheck(repository, cache, gate);
+
+    @Test
+    void givenBothStoresAnswer_thenUp() {
+        assertThat(health.check()).isEqualTo(new HealthCheck.Report(HealthCheck.Status.UP, true, true, true));
+    }
+
+    @Test
+    void givenCacheDown_thenDegradedNotDown() {
+        doThrow(new CacheUnavailableException("down", null)).when(cache).ping();
+        assertThat(health.check().status()).isEqualTo(HealthCheck.Status.DEGRADED);
+    }
+
+    @Test
+    void givenAnUndeliveredInvalidation_thenDegradedWhileReadsBypassTheCache() {
+        gate.close(1);
+        assertThat(health.check()).isEqualTo(new HealthCheck.Report(HealthCheck.Status.DEGRADED, true, true, false));
+    }
+
+    @Test
+    void givenDatabaseDown_thenDownWhateverTheCache() {
+        doThrow(new RepositoryUnavailableException("down", null)).when(repository).ping();
+        assertThat(health.check().status()).isEqualTo(HealthCheck.Status.DOWN);
+    }
+}
