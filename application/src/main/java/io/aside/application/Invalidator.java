@@ -7,6 +7,7 @@ import io.aside.domain.port.InvalidationOutbox;
 import io.aside.domain.port.RepositoryUnavailableException;
 import java.lang.System.Logger.Level;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The write half of the protocol: after the database commit, delete what the change made stale.
@@ -21,6 +22,8 @@ public final class Invalidator {
     private final InvalidationOutbox outbox;
     private final CacheGate gate;
     private final CacheMetrics metrics;
+    /** Logs the first failure of an outage and the recovery, not every write in between. */
+    private final AtomicBoolean failing = new AtomicBoolean();
 
     public Invalidator(CachePort cache, InvalidationOutbox outbox, CacheGate gate, CacheMetrics metrics) {
         this.cache = cache;
@@ -36,9 +39,12 @@ public final class Invalidator {
         } catch (CacheUnavailableException e) {
             gate.close(pending.id());
             metrics.cacheError("invalidate");
-            LOG.log(Level.WARNING, "invalidation " + pending.id() + " left in the outbox: " + e.getMessage());
+            Level level = failing.compareAndSet(false, true) ? Level.WARNING : Level.DEBUG;
+            LOG.log(level, "invalidation " + pending.id() + " left in the outbox for the relay (reads skip the cache meanwhile): "
+                    + e.getMessage());
             return;
         }
+        if (failing.compareAndSet(true, false)) LOG.log(Level.INFO, "invalidations reach the cache again");
         try {
             outbox.delivered(List.of(pending.id()));
         } catch (RepositoryUnavailableException e) {
