@@ -95,6 +95,12 @@ public final class CacheAside {
             releaseQuietly(lease);
             throw loadFailed;
         }
+        if (!gate.isOpen()) {
+            // An invalidation went undelivered while we loaded: it may be for this very row, and the
+            // lease it would have deleted still holds. Leave the key to a reader after the replay.
+            releaseQuietly(lease);
+            return value;
+        }
         try {
             Duration ttl = jittered(value.isPresent() ? policy.ttl() : policy.tombstoneTtl());
             if (!cache.fill(lease, value, ttl)) metrics.fillRefused(kind);

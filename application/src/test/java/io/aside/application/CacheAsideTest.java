@@ -153,4 +153,18 @@ class CacheAsideTest {
         verify(metrics).bypass("model");
         org.mockito.Mockito.verifyNoInteractions(cache);
     }
+
+    @Test
+    void givenAnInvalidationFailsWhileLoading_whenTheLoadReturns_thenNoFillAndTheLeaseIsGivenBack() {
+        when(cache.lookup(KEY, POLICY.leaseTtl())).thenReturn(new Lookup.Leased<>(LEASE));
+
+        Read<Model> read = cacheAside.read(KEY, () -> {
+            gate.close(7); // a writer's invalidation could not reach the cache meanwhile
+            return Optional.of(row);
+        });
+
+        assertThat(read.value()).contains(row);
+        verify(cache, never()).fill(any(), any(), any());
+        verify(cache).release(LEASE);
+    }
 }
