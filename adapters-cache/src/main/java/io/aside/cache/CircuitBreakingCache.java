@@ -93,10 +93,6 @@ public final class CircuitBreakingCache implements CachePort {
         return breaker.getState() != CircuitBreaker.State.CLOSED;
     }
 
-    public CacheHealth health() {
-        return isOpen() ? CacheHealth.DEGRADED : CacheHealth.UP;
-    }
-
     private <T> T guarded(Supplier<T> call) {
         try {
             return breaker.executeSupplier(call);

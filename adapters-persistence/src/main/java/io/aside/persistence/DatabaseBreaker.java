@@ -35,8 +35,4 @@ final class DatabaseBreaker {
             throw new RepositoryUnavailableException("database unavailable (recent calls failed; retrying shortly)", open);
         }
     }
-
-    boolean isOpen() {
-        return breaker.getState() != CircuitBreaker.State.CLOSED;
-    }
 }

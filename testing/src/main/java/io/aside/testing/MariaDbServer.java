@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A MariaDB server for tests. Each caller of {@link #freshDatabaseUrl()} gets an empty database of
  * its own, so test classes never see each other's rows.
  */
-public final class MariaDbServer implements AutoCloseable {
+public final class MariaDbServer extends TestServer {
     private static final String ENV_URL = "ASIDE_TEST_DB_URL";
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
@@ -23,14 +23,13 @@ public final class MariaDbServer implements AutoCloseable {
     private final int port;
     private final String user;
     private final String password;
-    private final ServerProcess process;
 
     private MariaDbServer(String host, int port, String user, String password, ServerProcess process) {
+        super(process, ENV_URL, Duration.ofSeconds(60));
         this.host = host;
         this.port = port;
         this.user = user;
         this.password = password;
-        this.process = process;
     }
 
     static MariaDbServer provision() {
@@ -59,7 +58,7 @@ public final class MariaDbServer implements AutoCloseable {
                 "--max-connections=500"));
         ServerProcess server = new ServerProcess("mariadb", command, dir);
         MariaDbServer db = new MariaDbServer("127.0.0.1", port, "root", "", server);
-        server.start(db::answers, Duration.ofSeconds(60));
+        db.start();
         return db;
     }
 
@@ -123,27 +122,8 @@ public final class MariaDbServer implements AutoCloseable {
         return password;
     }
 
-    /** Stops the server (SIGTERM), as an operator would; {@link #start()} brings it back on the same port. */
-    public void stop() {
-        owned().stop();
-    }
-
-    public void start() {
-        owned().start(this::answers, Duration.ofSeconds(60));
-    }
-
-    /** Stops a server the harness started; a no-op for one taken from the environment. */
     @Override
-    public void close() {
-        if (process != null) process.kill();
-    }
-
-    private ServerProcess owned() {
-        if (process == null) throw new IllegalStateException("the test database comes from " + ENV_URL + ": it cannot be stopped here");
-        return process;
-    }
-
-    private boolean answers() {
+    boolean answers() {
         try (Connection c = DriverManager.getConnection(serverUrl() + "?connectTimeout=500", user, password)) {
             return c.isValid(1);
         } catch (SQLException notYet) {

@@ -16,17 +16,16 @@ import java.util.UUID;
  * A Redis server for tests. Test classes keep apart by key namespace ({@link #freshNamespace()});
  * fault tests can stop, kill, pause and resume the server the harness started.
  */
-public final class RedisServer implements AutoCloseable {
+public final class RedisServer extends TestServer {
     private static final String ENV_URL = "ASIDE_TEST_REDIS_URL";
 
     private final String host;
     private final int port;
-    private final ServerProcess process;
 
     private RedisServer(String host, int port, ServerProcess process) {
+        super(process, ENV_URL, Duration.ofSeconds(30));
         this.host = host;
         this.port = port;
-        this.process = process;
     }
 
     static RedisServer provision() {
@@ -45,7 +44,7 @@ public final class RedisServer implements AutoCloseable {
         ServerProcess server = new ServerProcess("redis", List.of(binary.toString(), "--port", Integer.toString(port),
                 "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString()), dir);
         RedisServer redis = new RedisServer("127.0.0.1", port, server);
-        server.start(redis::answers, Duration.ofSeconds(30));
+        redis.start();
         return redis;
     }
 
@@ -66,41 +65,8 @@ public final class RedisServer implements AutoCloseable {
         return "aside-test-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** SIGTERM; {@link #start()} brings it back, empty, on the same port. */
-    public void stop() {
-        owned().stop();
-    }
-
-    /** SIGKILL, as a crash would. */
-    public void kill() {
-        owned().kill();
-    }
-
-    /** SIGSTOP: connections are accepted but nothing answers, like a hung server. */
-    public void pause() {
-        owned().pause();
-    }
-
-    public void resume() {
-        owned().resume();
-    }
-
-    public void start() {
-        owned().start(this::answers, Duration.ofSeconds(30));
-    }
-
-    /** Kills a server the harness started; a no-op for one taken from the environment. */
-    @Override
-    public void close() {
-        if (process != null) process.kill();
-    }
-
-    private ServerProcess owned() {
-        if (process == null) throw new IllegalStateException("the test Redis comes from " + ENV_URL + ": it cannot be controlled here");
-        return process;
-    }
-
     /** A raw RESP PING, so the harness needs no Redis client of its own. */
+    @Override
     boolean answers() {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), 200);
