@@ -2,78 +2,111 @@ package io.aside.cache;
 
 /**
  * Every step of the cache protocol (DESIGN §3) as one Lua script, so each is atomic in Redis even
- * with many service instances sharing it. Values carry a one-byte tag ({@link StoredValue}).
+ * with many service instances sharing it. What a key holds is told apart by a one-byte tag and the
+ * tag of the server life it was written in ({@link StoredValue}); a value of another life, or of
+ * another format (an older Aside during a rolling deploy), is treated as absent and overwritten.
+ *
+ * <p>Memory: under {@code maxmemory} with {@code noeviction}, Redis refuses writes. No script may then
+ * apply half of its writes. The reading scripts make at most one write, through {@code pcall}, and
+ * report a refusal as "full" instead of failing (a full cache still serves hits); the invalidation,
+ * which deletes and bumps several keys, is flagged {@code allow-oom}: it must never be refused.
  * All keys of one script must live on one server: this is written for a standalone Redis.
  */
 final class CacheScripts {
     private CacheScripts() {}
 
-    /**
-     * The generation a category starts from when its key is missing: Redis's clock in microseconds
-     * (built as a string: Lua numbers are doubles and print 16 digits in exponent notation).
-     * Starting from the clock, not from 0, matters: if Redis loses the key (eviction under
-     * maxmemory, a restart without persistence) while pages of the old generation survive (or come
-     * back from a replica or an AOF), restarting at 0 would make those old pages current again. The
-     * clock has moved on by far more microseconds than any category has been bumped, so a new life
-     * of the key never reuses a number of an old one.
-     */
-    private static final String CLOCK_MICROS =
-            "local now = redis.call('TIME')\n"
-            + "local clock = now[1] .. string.format('%06d', tonumber(now[2]))\n";
+    /** What the reading scripts answer when Redis refused their write for lack of memory. */
+    static final String FULL = "f";
 
     /**
-     * KEYS[1] entry; ARGV[1] our lease marker, ARGV[2] lease TTL in ms. On a miss, takes the lease
-     * in the same step, so exactly one of many concurrent readers wins it. Returns what the key
-     * holds afterwards: a value, a tombstone, someone's lease, or ours.
+     * Redis's clock in microseconds, as a string (Lua numbers are doubles and print 16 digits in
+     * exponent notation), raised to ARGV's floor: generations start from it, never from 0, so a
+     * lost generation key (eviction, restart) never comes back to a number an old page was filed under.
+     */
+    private static final String GENERATION_START = """
+            local function generation_start(floor)
+              local now = redis.call('TIME')
+              local clock = now[1] .. string.format('%06d', tonumber(now[2]))
+              if tonumber(clock) < tonumber(floor) then return floor end
+              return clock
+            end
+            """;
+
+    /**
+     * KEYS[1] entry; ARGV[1] the current life's tag, ARGV[2] our lease token, ARGV[3] lease TTL in ms.
+     * Returns what the key holds if it belongs to this life (a value, a tombstone, a lease: someone's,
+     * or ours from a retried call); otherwise takes the lease in the same step, so exactly one of
+     * many concurrent readers wins it, and returns it.
      */
     static final LuaScript LOOKUP = new LuaScript("""
             local current = redis.call('GET', KEYS[1])
-            if current then return current end
-            redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-            return ARGV[1]
+            if current and string.sub(current, 2, 17) == ARGV[1] then return current end
+            local lease = 'l' .. ARGV[1] .. ARGV[2]
+            local stored = redis.pcall('SET', KEYS[1], lease, 'PX', ARGV[3])
+            if type(stored) == 'table' and stored.err then return 'f' end
+            return lease
             """);
 
     /**
-     * KEYS[1] entry; ARGV[1] our lease marker, ARGV[2] what to store, ARGV[3] TTL in ms. Stores only
-     * if our lease still holds the key: an invalidation in between deleted it, and then the value we
-     * loaded may be stale, so it must not be set. Returns 1 when stored.
+     * KEYS[1] entry; ARGV[1] our lease token, ARGV[2] the tag to store ('v' or 't'), ARGV[3] the body,
+     * ARGV[4] TTL in ms. Stores only if our lease still holds the key: an invalidation in between
+     * deleted it, and then the value we loaded may be stale. The value is tagged with the life the
+     * lease was taken in, so a lease restored from a snapshot cannot fill the current life. Returns
+     * 1 when stored, 0 when the lease is gone, -1 when Redis is full.
      */
     static final LuaScript FILL = new LuaScript("""
-            if redis.call('GET', KEYS[1]) == ARGV[1] then
-              redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
-              return 1
-            end
-            return 0
+            local current = redis.call('GET', KEYS[1])
+            if not current or string.sub(current, 1, 1) ~= 'l' or string.sub(current, 18) ~= ARGV[1] then return 0 end
+            local stored = redis.pcall('SET', KEYS[1], ARGV[2] .. string.sub(current, 2, 17) .. ARGV[3], 'PX', ARGV[4])
+            if type(stored) == 'table' and stored.err then return -1 end
+            return 1
             """);
 
-    /** KEYS[1] entry; ARGV[1] the exact content expected. Deletes only that content (a lease we hold). */
+    /** KEYS[1] entry; ARGV[1] our lease token, ARGV[2] TTL in ms. Extends our lease while it holds the key. */
+    static final LuaScript EXTEND = new LuaScript("""
+            local current = redis.call('GET', KEYS[1])
+            if not current or string.sub(current, 1, 1) ~= 'l' or string.sub(current, 18) ~= ARGV[1] then return 0 end
+            return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+            """);
+
+    /** KEYS[1] entry; ARGV[1] our lease token. Deletes the key only while our lease holds it. */
+    static final LuaScript RELEASE = new LuaScript("""
+            local current = redis.call('GET', KEYS[1])
+            if not current or string.sub(current, 1, 1) ~= 'l' or string.sub(current, 18) ~= ARGV[1] then return 0 end
+            return redis.call('DEL', KEYS[1])
+            """);
+
+    /** KEYS[1] entry; ARGV[1] the exact content expected. Deletes only that content (bytes we cannot read). */
     static final LuaScript DELETE_IF_HOLDS = new LuaScript("""
             if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
             return 0
             """);
 
-    /** KEYS[1] generation key. Returns its value, initialising a missing key from the clock. */
-    static final LuaScript GENERATION = new LuaScript("""
+    /**
+     * KEYS[1] generation key; ARGV[1] the current life's floor. Returns the category's generation,
+     * starting it anew when it is missing or from an earlier life (below the floor).
+     */
+    static final LuaScript GENERATION = new LuaScript(GENERATION_START + """
             local current = redis.call('GET', KEYS[1])
-            if current then return current end
-            """ + CLOCK_MICROS + """
-            redis.call('SET', KEYS[1], clock, 'NX')
-            return clock
+            local number = current and tonumber(current)
+            if number and number >= tonumber(ARGV[1]) then return current end
+            local start = generation_start(ARGV[1])
+            redis.pcall('SET', KEYS[1], start)
+            return start
             """);
 
     /**
-     * KEYS[1..n] model entries, KEYS[n+1..] generation keys; ARGV[1] n. Deletes the entries (and
-     * with them any lease, which refuses the racing fill) and moves each category to a new
-     * generation; one script so that a write's invalidation is all-or-nothing.
+     * KEYS[1..n] model entries, KEYS[n+1..] generation keys; ARGV[1] n, ARGV[2] the current life's
+     * floor. Deletes the entries (and with them any lease, which refuses the racing fill) and moves
+     * each category to a new generation, all or nothing, even when Redis is out of memory.
      */
-    static final LuaScript INVALIDATE = new LuaScript("""
+    static final LuaScript INVALIDATE = new LuaScript("#!lua flags=allow-oom\n" + GENERATION_START + """
             local models = tonumber(ARGV[1])
             for i = 1, models do redis.call('DEL', KEYS[i]) end
             for i = models + 1, #KEYS do
-              if redis.call('EXISTS', KEYS[i]) == 0 then
-            """ + CLOCK_MICROS + """
-                redis.call('SET', KEYS[i], clock)
-              end
+              local current = redis.call('GET', KEYS[i])
+              local number = current and tonumber(current)
+              if not number or number < tonumber(ARGV[2]) then redis.call('SET', KEYS[i], generation_start(ARGV[2])) end
               redis.call('INCR', KEYS[i])
             end
             return #KEYS

@@ -3,6 +3,7 @@ package io.aside.cache;
 import io.aside.domain.cache.CacheKey;
 import io.aside.domain.cache.Invalidation;
 import io.aside.domain.cache.Lease;
+import io.aside.domain.cache.LeaseRequest;
 import io.aside.domain.cache.Lookup;
 import io.aside.domain.model.Category;
 import io.aside.domain.port.CachePort;
@@ -50,13 +51,18 @@ public final class CircuitBreakingCache implements CachePort {
     }
 
     @Override
-    public <V> Lookup<V> lookup(CacheKey<V> key, Duration leaseTtl) {
-        return guarded(() -> delegate.lookup(key, leaseTtl));
+    public <V> Lookup<V> lookup(CacheKey<V> key, LeaseRequest request) {
+        return guarded(() -> delegate.lookup(key, request));
     }
 
     @Override
     public <V> boolean fill(Lease<V> lease, Optional<V> value, Duration ttl) {
         return guarded(() -> delegate.fill(lease, value, ttl));
+    }
+
+    @Override
+    public boolean extend(Lease<?> lease, Duration ttl) {
+        return guarded(() -> delegate.extend(lease, ttl));
     }
 
     @Override
@@ -80,6 +86,12 @@ public final class CircuitBreakingCache implements CachePort {
         });
     }
 
+    /** Not through the breaker: a committed write's last attempt must reach Redis if Redis answers at all. */
+    @Override
+    public void invalidatePatiently(Invalidation invalidation) {
+        delegate.invalidatePatiently(invalidation);
+    }
+
     @Override
     public void ping() {
         guarded(() -> {
@@ -97,7 +109,7 @@ public final class CircuitBreakingCache implements CachePort {
         try {
             return breaker.executeSupplier(call);
         } catch (CallNotPermittedException open) {
-            throw new CacheUnavailableException("cache circuit breaker is open: not calling the cache", open);
+            throw CacheUnavailableException.shed("cache circuit breaker is open: not calling the cache", open);
         }
     }
 }

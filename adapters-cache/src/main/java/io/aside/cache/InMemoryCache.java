@@ -8,6 +8,7 @@ import io.aside.cache.MemorySlot.Value;
 import io.aside.domain.cache.CacheKey;
 import io.aside.domain.cache.Invalidation;
 import io.aside.domain.cache.Lease;
+import io.aside.domain.cache.LeaseRequest;
 import io.aside.domain.cache.Lookup;
 import io.aside.domain.cache.ModelKey;
 import io.aside.domain.model.Category;
@@ -50,9 +51,9 @@ public final class InMemoryCache implements CachePort {
     }
 
     @Override
-    public <V> Lookup<V> lookup(CacheKey<V> key, Duration leaseTtl) {
-        long deadline = deadline(leaseTtl, "lease TTL");
-        String token = LeaseTokens.next();
+    public <V> Lookup<V> lookup(CacheKey<V> key, LeaseRequest request) {
+        long deadline = deadline(request.ttl(), "lease TTL");
+        String token = request.token();
         // get(key, fn) is an atomic compute-if-absent (an expired slot counts as absent): one lease per key.
         MemorySlot slot = entries.get(key, k -> new LeaseHold(token, deadline));
         return read(key, slot, token);
@@ -75,6 +76,14 @@ public final class InMemoryCache implements CachePort {
     }
 
     @Override
+    public boolean extend(Lease<?> lease, Duration ttl) {
+        long deadline = deadline(ttl, "lease TTL");
+        MemorySlot after = entries.asMap().computeIfPresent(lease.key(),
+                (k, current) -> holds(current, lease) ? new LeaseHold(lease.token(), deadline) : current);
+        return holds(after, lease);
+    }
+
+    @Override
     public void release(Lease<?> lease) {
         entries.asMap().computeIfPresent(lease.key(), (k, current) -> holds(current, lease) ? null : current);
     }
@@ -88,6 +97,12 @@ public final class InMemoryCache implements CachePort {
     public void invalidate(Invalidation invalidation) {
         invalidation.models().forEach(id -> entries.invalidate(new ModelKey(id)));
         invalidation.categories().forEach(generations::bump);
+    }
+
+    /** Nothing to wait for in process: the same as {@link #invalidate}. */
+    @Override
+    public void invalidatePatiently(Invalidation invalidation) {
+        invalidate(invalidation);
     }
 
     /** Always answers: it is in the same process. */

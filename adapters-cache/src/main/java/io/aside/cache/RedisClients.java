@@ -1,44 +1,61 @@
 package io.aside.cache;
 
+import java.time.Duration;
+import redis.clients.jedis.ConnectionFactory;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.providers.PooledConnectionProvider;
 
-/** Builds the Jedis client for {@link RedisSettings}: short timeouts everywhere, including the pool. */
+/** Builds the Jedis clients for {@link RedisSettings}: short timeouts everywhere, including the pool. */
 final class RedisClients {
     /** Enough connections that request threads rarely queue for one; idle ones are closed by the pool. */
     static final int MAX_CONNECTIONS = 64;
+    /** The patient client only carries second attempts of invalidations: a few connections do. */
+    static final int PATIENT_CONNECTIONS = 4;
 
     private RedisClients() {}
 
+    /** The client of every protocol step, with the command timeout. */
+    static UnifiedJedis fast(RedisSettings settings, RedisEpoch epoch) {
+        return create(settings, epoch, settings.commandTimeout(), MAX_CONNECTIONS, 0);
+    }
+
+    /** The client of last attempts at delivering invalidations, with the longer write timeout. */
+    static UnifiedJedis patient(RedisSettings settings, RedisEpoch epoch) {
+        // One connection kept ready (the pool's evictor makes it): a last attempt that must first
+        // connect through a hung network would spend its timeout twice, once on the handshake.
+        return create(settings, epoch, settings.writeTimeout(), PATIENT_CONNECTIONS, 1);
+    }
+
     /**
-     * Building the client never fails because Redis is down: Jedis tries one connection while it is
-     * constructed and, on failure, carries on (costing at most one connect + command timeout).
+     * Building the client never fails because Redis is down: connections are made on first use, each
+     * checked for the server's life ({@link EpochCheckingConnections}) before any command runs on it.
      */
-    static UnifiedJedis create(RedisSettings settings) {
+    private static UnifiedJedis create(RedisSettings settings, RedisEpoch epoch, Duration timeout, int connections, int idle) {
         DefaultJedisClientConfig config = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis((int) settings.connectTimeout().toMillis())
-                .socketTimeoutMillis((int) settings.commandTimeout().toMillis())
+                .connectionTimeoutMillis((int) Math.max(settings.connectTimeout().toMillis(), timeout.toMillis()))
+                .socketTimeoutMillis((int) timeout.toMillis())
                 .password(settings.password())
                 .database(settings.database())
                 .clientName("aside")
                 .build();
-        return RedisClient.builder()
-                .hostAndPort(settings.host(), settings.port())
-                .clientConfig(config)
-                .poolConfig(pool(settings))
-                .build();
+        ConnectionFactory factory = new ConnectionFactory(new HostAndPort(settings.host(), settings.port()), config);
+        PooledConnectionProvider provider = new PooledConnectionProvider(
+                new EpochCheckingConnections(factory, epoch), pool(timeout, connections, idle));
+        return RedisClient.builder().clientConfig(config).connectionProvider(provider).build();
     }
 
-    private static ConnectionPoolConfig pool(RedisSettings settings) {
+    private static ConnectionPoolConfig pool(Duration timeout, int connections, int idle) {
         ConnectionPoolConfig pool = new ConnectionPoolConfig();
-        pool.setMaxTotal(MAX_CONNECTIONS);
-        pool.setMaxIdle(MAX_CONNECTIONS);
-        pool.setMinIdle(0);
+        pool.setMaxTotal(connections);
+        pool.setMaxIdle(connections);
+        pool.setMinIdle(idle);
         // The pool's default is to wait forever for a free connection: bound it like a command.
         pool.setBlockWhenExhausted(true);
-        pool.setMaxWait(settings.commandTimeout());
+        pool.setMaxWait(timeout);
         return pool;
     }
 }

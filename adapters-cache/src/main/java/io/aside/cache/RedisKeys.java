@@ -21,6 +21,11 @@ final class RedisKeys {
         return prefix + key.path();
     }
 
+    /** {@code <namespace>:v1:life:<life tag>}: when clients first met that life of the server ({@link RedisEpoch}). */
+    String life(String tag) {
+        return prefix + "life:" + tag;
+    }
+
     /** {@code <namespace>:v1:gen:<fingerprint>}: a category's current page generation. */
     String generation(Category category) {
         return prefix + "gen:" + category.fingerprint();

@@ -13,10 +13,16 @@ import java.util.regex.Pattern;
  * @param namespace the first key segment, so that tests (or two apps) can share one server
  */
 public record RedisSettings(String host, int port, String password, int database, String namespace,
-                            Duration connectTimeout, Duration commandTimeout) {
+                            Duration connectTimeout, Duration commandTimeout, Duration writeTimeout) {
     public static final String DEFAULT_NAMESPACE = "aside";
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofMillis(100);
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMillis(50);
+    /**
+     * The second, last attempt at delivering a committed write's invalidation may wait this long: a
+     * write already took a database round trip, and every instance that can reach Redis keeps serving
+     * the replaced value until the invalidation lands.
+     */
+    public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(1);
 
     private static final Pattern NAMESPACE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
@@ -30,6 +36,7 @@ public record RedisSettings(String host, int port, String password, int database
         }
         requirePositive(connectTimeout, "connect timeout");
         requirePositive(commandTimeout, "command timeout");
+        requirePositive(writeTimeout, "write timeout");
     }
 
     /** Settings for a {@code redis://[:password@]host:port[/db]} URL, with the default namespace and timeouts. */
@@ -38,18 +45,22 @@ public record RedisSettings(String host, int port, String password, int database
     }
 
     public RedisSettings withNamespace(String newNamespace) {
-        return new RedisSettings(host, port, password, database, newNamespace, connectTimeout, commandTimeout);
+        return new RedisSettings(host, port, password, database, newNamespace, connectTimeout, commandTimeout, writeTimeout);
     }
 
     public RedisSettings withTimeouts(Duration newConnectTimeout, Duration newCommandTimeout) {
-        return new RedisSettings(host, port, password, database, namespace, newConnectTimeout, newCommandTimeout);
+        return new RedisSettings(host, port, password, database, namespace, newConnectTimeout, newCommandTimeout, writeTimeout);
+    }
+
+    public RedisSettings withWriteTimeout(Duration newWriteTimeout) {
+        return new RedisSettings(host, port, password, database, namespace, connectTimeout, commandTimeout, newWriteTimeout);
     }
 
     /** Spelled out so that the password can never reach a log line. */
     @Override
     public String toString() {
         return "RedisSettings[redis://" + (password == null ? "" : ":***@") + host + ":" + port + "/" + database
-                + ", namespace=" + namespace + ", connectTimeout=" + connectTimeout + ", commandTimeout=" + commandTimeout + "]";
+                + ", namespace=" + namespace + ", connectTimeout=" + connectTimeout + ", commandTimeout=" + commandTimeout + ", writeTimeout=" + writeTimeout + "]";
     }
 
     private static void requirePositive(Duration timeout, String name) {

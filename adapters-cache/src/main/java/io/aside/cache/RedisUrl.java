@@ -26,7 +26,8 @@ final class RedisUrl {
         if (uri.getPort() < 0) throw invalid("it has no port");
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) throw invalid("it must not have a query or fragment");
         return new RedisSettings(uri.getHost(), uri.getPort(), password(uri.getUserInfo()), database(uri.getPath()),
-                RedisSettings.DEFAULT_NAMESPACE, RedisSettings.DEFAULT_CONNECT_TIMEOUT, RedisSettings.DEFAULT_COMMAND_TIMEOUT);
+                RedisSettings.DEFAULT_NAMESPACE, RedisSettings.DEFAULT_CONNECT_TIMEOUT, RedisSettings.DEFAULT_COMMAND_TIMEOUT,
+                RedisSettings.DEFAULT_WRITE_TIMEOUT);
     }
 
     private static String password(String userInfo) {

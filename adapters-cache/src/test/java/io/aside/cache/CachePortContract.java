@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import io.aside.domain.cache.CacheKey;
 import io.aside.domain.cache.Invalidation;
 import io.aside.domain.cache.Lease;
+import io.aside.domain.cache.LeaseRequest;
 import io.aside.domain.cache.Lookup;
 import io.aside.domain.cache.ModelKey;
 import io.aside.domain.cache.ModelPage;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -62,13 +64,36 @@ abstract class CachePortContract {
         return new ModelKey(new ModelId(id));
     }
 
-    <V> Lease<V> leaseOf(Lookup<V> lookup) {
+    /** A lease request under a token no one else uses, as each reader's own load picks. */
+    static LeaseRequest request(Duration leaseTtl) {
+        return new LeaseRequest(UUID.randomUUID().toString(), leaseTtl);
+    }
+
+    static <V> Lease<V> leaseOf(Lookup<V> lookup) {
         assertThat(lookup).isInstanceOf(Lookup.Leased.class);
         return ((Lookup.Leased<V>) lookup).lease();
     }
 
+    /** A lookup by a new reader: a token of its own. */
+    <V> Lookup<V> lookup(CacheKey<V> key) {
+        return cache.lookup(key, request(LEASE_TTL));
+    }
+
     <V> Lease<V> lease(CacheKey<V> key) {
-        return leaseOf(cache.lookup(key, LEASE_TTL));
+        return leaseOf(lookup(key));
+    }
+
+    /** A lease with a short TTL, then waits until someone else could take the key: the lease has lapsed. */
+    <V> Lease<V> lapsedLease(CacheKey<V> key) {
+        Lease<V> lapsed = leaseOf(cache.lookup(key, request(SHORT)));
+        awaitLeaseLapsed(key);
+        return lapsed;
+    }
+
+    /** Waits until a new reader is handed the lease on {@code key}, and returns that reader's lease. */
+    <V> Lease<V> awaitLeaseLapsed(CacheKey<V> key) {
+        return leaseOf(await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(20))
+                .until(() -> lookup(key), lookup -> lookup instanceof Lookup.Leased));
     }
 
     void cacheModel(Model model) {
@@ -77,24 +102,25 @@ abstract class CachePortContract {
 
     @Test
     void givenColdKey_whenLookup_thenLeasedForThatKey() {
-        Lookup<Model> lookup = cache.lookup(key(1), LEASE_TTL);
+        LeaseRequest request = request(LEASE_TTL);
 
-        assertThat(leaseOf(lookup).key()).isEqualTo(key(1));
-        assertThat(leaseOf(lookup).token()).isNotBlank();
+        Lookup<Model> lookup = cache.lookup(key(1), request);
+
+        assertThat(leaseOf(lookup)).isEqualTo(new Lease<>(key(1), request.token()));
     }
 
     @Test
     void givenLeaseHeld_whenSecondLookup_thenBusy() {
         lease(key(1));
 
-        assertThat(cache.lookup(key(1), LEASE_TTL)).isInstanceOf(Lookup.Busy.class);
+        assertThat(lookup(key(1))).isInstanceOf(Lookup.Busy.class);
     }
 
     @Test
     void givenLeaseHeld_whenOtherKeyLooked_thenLeasedIndependently() {
         lease(key(1));
 
-        assertThat(cache.lookup(key(2), LEASE_TTL)).isInstanceOf(Lookup.Leased.class);
+        assertThat(lookup(key(2))).isInstanceOf(Lookup.Leased.class);
     }
 
     @Test
@@ -107,7 +133,7 @@ abstract class CachePortContract {
             for (int i = 0; i < threads; i++) {
                 readers.add(() -> {
                     start.await();
-                    return cache.lookup(key(7), LEASE_TTL);
+                    return lookup(key(7));
                 });
             }
             List<Future<Lookup<Model>>> futures = readers.stream().map(pool::submit).toList();
@@ -129,7 +155,7 @@ abstract class CachePortContract {
 
         assertThat(cache.fill(lease, Optional.of(model), TTL)).isTrue();
 
-        Lookup<Model> lookup = cache.lookup(key(42), LEASE_TTL);
+        Lookup<Model> lookup = lookup(key(42));
         assertThat(lookup).isEqualTo(new Lookup.Hit<>(model));
         Model cached = ((Lookup.Hit<Model>) lookup).value();
         assertThat(cached.name()).isEqualTo(model.name());
@@ -146,7 +172,7 @@ abstract class CachePortContract {
         Lease<Model> foreign = new Lease<>(key(3), "not-the-holders-token");
 
         assertThat(cache.fill(foreign, Optional.of(model(3, "c")), TTL)).isFalse();
-        assertThat(cache.lookup(key(3), LEASE_TTL)).isInstanceOf(Lookup.Busy.class);
+        assertThat(lookup(key(3))).isInstanceOf(Lookup.Busy.class);
         assertThat(cache.fill(holder, Optional.of(model(3, "c")), TTL)).isTrue();
     }
 
@@ -155,7 +181,7 @@ abstract class CachePortContract {
         Lease<Model> stale = new Lease<>(key(4), "never-granted");
 
         assertThat(cache.fill(stale, Optional.of(model(4, "c")), TTL)).isFalse();
-        assertThat(cache.lookup(key(4), LEASE_TTL)).isInstanceOf(Lookup.Leased.class);
+        assertThat(lookup(key(4))).isInstanceOf(Lookup.Leased.class);
     }
 
     @Test
@@ -164,7 +190,7 @@ abstract class CachePortContract {
         cache.fill(lease, Optional.of(model(5, "first")), TTL);
 
         assertThat(cache.fill(lease, Optional.of(model(5, "second")), TTL)).isFalse();
-        assertThat(cache.lookup(key(5), LEASE_TTL)).isEqualTo(new Lookup.Hit<>(model(5, "first")));
+        assertThat(lookup(key(5))).isEqualTo(new Lookup.Hit<>(model(5, "first")));
     }
 
     @Test
@@ -174,8 +200,7 @@ abstract class CachePortContract {
         cache.invalidate(new Invalidation(Set.of(new ModelId(6)), Set.of()));
 
         assertThat(cache.fill(lease, Optional.of(model(6, "stale")), TTL)).isFalse();
-        Lease<Model> next = lease(key(6));
-        assertThat(next.token()).isNotEqualTo(lease.token());
+        assertThat(lookup(key(6))).isInstanceOf(Lookup.Leased.class);
     }
 
     @Test
@@ -184,7 +209,7 @@ abstract class CachePortContract {
 
         cache.invalidate(Invalidation.of(List.of(model(8, "c"))));
 
-        assertThat(cache.lookup(key(8), LEASE_TTL)).isInstanceOf(Lookup.Leased.class);
+        assertThat(lookup(key(8))).isInstanceOf(Lookup.Leased.class);
     }
 
     @Test
@@ -193,7 +218,7 @@ abstract class CachePortContract {
 
         cache.release(lease);
 
-        assertThat(cache.lookup(key(9), LEASE_TTL)).isInstanceOf(Lookup.Leased.class);
+        assertThat(lookup(key(9))).isInstanceOf(Lookup.Leased.class);
     }
 
     @Test
@@ -202,7 +227,7 @@ abstract class CachePortContract {
 
         cache.release(new Lease<>(key(10), "someone-else"));
 
-        assertThat(cache.lookup(key(10), LEASE_TTL)).isInstanceOf(Lookup.Busy.class);
+        assertThat(lookup(key(10))).isInstanceOf(Lookup.Busy.class);
         assertThat(cache.fill(holder, Optional.of(model(10, "c")), TTL)).isTrue();
     }
 
@@ -213,41 +238,40 @@ abstract class CachePortContract {
 
         cache.release(lease);
 
-        assertThat(cache.lookup(key(11), LEASE_TTL)).isInstanceOf(Lookup.Hit.class);
+        assertThat(lookup(key(11))).isInstanceOf(Lookup.Hit.class);
     }
 
     @Test
     void givenEmptyFill_whenLookup_thenAbsent() {
         assertThat(cache.fill(lease(key(12)), Optional.empty(), TTL)).isTrue();
 
-        assertThat(cache.lookup(key(12), LEASE_TTL)).isInstanceOf(Lookup.Absent.class);
+        assertThat(lookup(key(12))).isInstanceOf(Lookup.Absent.class);
     }
 
     @Test
     void givenFilledValueWithShortTtl_whenTtlLapses_thenLookupLeasesAgain() {
         cache.fill(lease(key(13)), Optional.of(model(13, "c")), SHORT);
-        assertThat(cache.lookup(key(13), LEASE_TTL)).isInstanceOf(Lookup.Hit.class);
+        assertThat(lookup(key(13))).isInstanceOf(Lookup.Hit.class);
 
         await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(20))
-                .until(() -> cache.lookup(key(13), LEASE_TTL) instanceof Lookup.Leased);
+                .until(() -> lookup(key(13)) instanceof Lookup.Leased);
     }
 
     @Test
     void givenTombstoneWithShortTtl_whenTtlLapses_thenLookupLeasesAgain() {
         cache.fill(lease(key(14)), Optional.empty(), SHORT);
-        assertThat(cache.lookup(key(14), LEASE_TTL)).isInstanceOf(Lookup.Absent.class);
+        assertThat(lookup(key(14))).isInstanceOf(Lookup.Absent.class);
 
         await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(20))
-                .until(() -> cache.lookup(key(14), LEASE_TTL) instanceof Lookup.Leased);
+                .until(() -> lookup(key(14)) instanceof Lookup.Leased);
     }
 
     @Test
     void givenLeaseHolderVanishes_whenLeaseTtlLapses_thenNewLeaseAndOldLeaseCannotFill() {
-        Lease<Model> vanished = leaseOf(cache.lookup(key(15), SHORT));
-        assertThat(cache.lookup(key(15), LEASE_TTL)).isInstanceOf(Lookup.Busy.class);
+        Lease<Model> vanished = leaseOf(cache.lookup(key(15), request(SHORT)));
+        assertThat(lookup(key(15))).isInstanceOf(Lookup.Busy.class);
 
-        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(20))
-                .until(() -> cache.lookup(key(15), LEASE_TTL) instanceof Lookup.Leased);
+        awaitLeaseLapsed(key(15));
 
         assertThat(cache.fill(vanished, Optional.of(model(15, "late")), TTL)).isFalse();
     }
@@ -260,9 +284,9 @@ abstract class CachePortContract {
         cache.invalidate(new Invalidation(gone, Set.of(new Category("c"))));
 
         LongStream.rangeClosed(100, 139).forEach(id ->
-                assertThat(cache.lookup(key(id), LEASE_TTL)).as("model %d", id).isInstanceOf(Lookup.Leased.class));
+                assertThat(lookup(key(id))).as("model %d", id).isInstanceOf(Lookup.Leased.class));
         LongStream.rangeClosed(140, 149).forEach(id ->
-                assertThat(cache.lookup(key(id), LEASE_TTL)).as("model %d", id).isInstanceOf(Lookup.Hit.class));
+                assertThat(lookup(key(id))).as("model %d", id).isInstanceOf(Lookup.Hit.class));
     }
 
     @Test
@@ -272,7 +296,7 @@ abstract class CachePortContract {
 
         cache.invalidate(new Invalidation(Set.of(), Set.of()));
 
-        assertThat(cache.lookup(key(16), LEASE_TTL)).isInstanceOf(Lookup.Hit.class);
+        assertThat(lookup(key(16))).isInstanceOf(Lookup.Hit.class);
         assertThat(cache.generation(new Category("c"))).isEqualTo(generation);
     }
 
@@ -330,7 +354,7 @@ abstract class CachePortContract {
 
         assertThat(cache.fill(lease(key), Optional.of(page), TTL)).isTrue();
 
-        assertThat(cache.lookup(key, LEASE_TTL)).isEqualTo(new Lookup.Hit<>(page));
+        assertThat(lookup(key)).isEqualTo(new Lookup.Hit<>(page));
     }
 
     @Test
@@ -339,7 +363,7 @@ abstract class CachePortContract {
 
         cache.fill(lease(key), Optional.of(new ModelPage(List.of())), TTL);
 
-        assertThat(cache.lookup(key, LEASE_TTL)).isEqualTo(new Lookup.Hit<>(new ModelPage(List.of())));
+        assertThat(lookup(key)).isEqualTo(new Lookup.Hit<>(new ModelPage(List.of())));
     }
 
     @Test
@@ -352,7 +376,7 @@ abstract class CachePortContract {
 
         PageKey current = new PageKey(category, cache.generation(category), 20);
         assertThat(current).isNotEqualTo(old);
-        assertThat(cache.lookup(current, LEASE_TTL)).isInstanceOf(Lookup.Leased.class);
+        assertThat(lookup(current)).isInstanceOf(Lookup.Leased.class);
     }
 
     @Test
@@ -360,7 +384,7 @@ abstract class CachePortContract {
         PageKey page = new PageKey(new Category("c"), 42, 1);
         cacheModel(model(42, "c"));
 
-        assertThat(cache.lookup(page, LEASE_TTL)).isInstanceOf(Lookup.Leased.class);
+        assertThat(lookup(page)).isInstanceOf(Lookup.Leased.class);
     }
 
     @Test
@@ -369,8 +393,131 @@ abstract class CachePortContract {
 
         assertThatThrownBy(() -> cache.fill(lease, Optional.of(model(17, "c")), Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> cache.lookup(key(18), Duration.ofMillis(-1)))
+        assertThatThrownBy(() -> cache.lookup(key(18), request(Duration.ofMillis(-1))))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> cache.extend(lease, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    // --- retried lookups (DESIGN §3.1: a lookup whose reply was lost is asked again with its token)
+
+    @Test
+    void givenLeaseTaken_whenLookupRetriedWithTheSameToken_thenLeasedAgainAndOtherTokensBusy() {
+        LeaseRequest request = request(LEASE_TTL);
+        Lease<Model> first = leaseOf(cache.lookup(key(20), request));
+
+        assertThat(cache.lookup(key(20), request)).isEqualTo(new Lookup.Leased<>(first));
+        assertThat(lookup(key(20))).isInstanceOf(Lookup.Busy.class);
+        assertThat(cache.fill(first, Optional.of(model(20, "c")), TTL)).isTrue();
+    }
+
+    @Test
+    void givenLeaseFilled_whenLookupRetriedWithItsToken_thenHitNotANewLease() {
+        LeaseRequest request = request(LEASE_TTL);
+        cache.fill(leaseOf(cache.lookup(key(21), request)), Optional.of(model(21, "c")), TTL);
+
+        assertThat(cache.lookup(key(21), request)).isEqualTo(new Lookup.Hit<>(model(21, "c")));
+    }
+
+    // --- extend (DESIGN §3.1: a slow load keeps its lease)
+
+    @Test
+    void givenLeaseExtended_whenItsOriginalTtlHasPassed_thenStillHeldAndItsFillIsServed() {
+        Lease<Model> extended = leaseOf(cache.lookup(key(22), request(SHORT)));
+        assertThat(cache.extend(extended, LEASE_TTL)).isTrue();
+
+        lapsedLease(key(23)); // taken after the first with the same TTL: once it has lapsed, so has the original TTL
+
+        assertThat(lookup(key(22))).isInstanceOf(Lookup.Busy.class);
+        assertThat(cache.fill(extended, Optional.of(model(22, "c")), TTL)).isTrue();
+        assertThat(lookup(key(22))).isEqualTo(new Lookup.Hit<>(model(22, "c")));
+    }
+
+    @Test
+    void givenExtendedLease_whenFilledAtOnce_thenStoredAndServed() {
+        Lease<Model> lease = lease(key(24));
+        cache.extend(lease, LEASE_TTL.multipliedBy(2));
+
+        assertThat(cache.fill(lease, Optional.empty(), TTL)).isTrue();
+        assertThat(lookup(key(24))).isInstanceOf(Lookup.Absent.class);
+    }
+
+    @Test
+    void givenLeaseInvalidated_whenExtended_thenFalseAndNoLeaseComesBack() {
+        Lease<Model> lease = lease(key(25));
+        cache.invalidate(new Invalidation(Set.of(new ModelId(25)), Set.of()));
+
+        assertThat(cache.extend(lease, LEASE_TTL)).isFalse();
+        assertThat(lookup(key(25))).isInstanceOf(Lookup.Leased.class);
+        assertThat(cache.fill(lease, Optional.of(model(25, "stale")), TTL)).isFalse();
+    }
+
+    @Test
+    void givenLeaseLapsedAndTakenByAnother_whenExtended_thenFalseAndTheOthersLeaseStays() {
+        Lease<Model> lapsed = leaseOf(cache.lookup(key(26), request(SHORT)));
+        Lease<Model> theirs = awaitLeaseLapsed(key(26));
+
+        assertThat(cache.extend(lapsed, LEASE_TTL)).isFalse();
+        assertThat(cache.fill(lapsed, Optional.of(model(26, "late")), TTL)).isFalse();
+        assertThat(cache.fill(theirs, Optional.of(model(26, "theirs")), TTL)).isTrue();
+        assertThat(lookup(key(26))).isEqualTo(new Lookup.Hit<>(model(26, "theirs")));
+    }
+
+    @Test
+    void givenLeaseAlreadyFilled_whenExtended_thenFalseAndTheValueStays() {
+        Lease<Model> lease = lease(key(27));
+        cache.fill(lease, Optional.of(model(27, "c")), TTL);
+
+        assertThat(cache.extend(lease, LEASE_TTL)).isFalse();
+        assertThat(lookup(key(27))).isEqualTo(new Lookup.Hit<>(model(27, "c")));
+    }
+
+    @Test
+    void givenForeignToken_whenExtended_thenFalseAndTheHolderKeepsItsLease() {
+        Lease<Model> holder = lease(key(28));
+
+        assertThat(cache.extend(new Lease<>(key(28), "someone-else"), LEASE_TTL)).isFalse();
+        assertThat(cache.fill(holder, Optional.of(model(28, "c")), TTL)).isTrue();
+    }
+
+    // --- release by token
+
+    @Test
+    void givenOurLeaseLapsedAndAnotherTookIt_whenWeRelease_thenTheirLeaseStays() {
+        Lease<Model> lapsed = leaseOf(cache.lookup(key(29), request(SHORT)));
+        Lease<Model> theirs = awaitLeaseLapsed(key(29));
+
+        cache.release(lapsed);
+
+        assertThat(lookup(key(29))).isInstanceOf(Lookup.Busy.class);
+        assertThat(cache.fill(theirs, Optional.of(model(29, "c")), TTL)).isTrue();
+    }
+
+    // --- invalidatePatiently: the last attempt of a committed write's invalidation
+
+    @Test
+    void givenCachedModelPendingLeaseAndCategory_whenInvalidatedPatiently_thenLikeInvalidate() {
+        Model cached = model(30, "patient");
+        cacheModel(cached);
+        Lease<Model> racing = lease(key(31));
+        long generation = cache.generation(cached.category());
+
+        cache.invalidatePatiently(new Invalidation(Set.of(new ModelId(30), new ModelId(31)), Set.of(cached.category())));
+
+        assertThat(lookup(key(30))).isInstanceOf(Lookup.Leased.class);
+        assertThat(cache.fill(racing, Optional.of(model(31, "stale")), TTL)).isFalse();
+        assertThat(cache.generation(cached.category())).isGreaterThan(generation);
+    }
+
+    @Test
+    void givenEmptyInvalidation_whenInvalidatedPatiently_thenNothingChanges() {
+        cacheModel(model(32, "c"));
+        long generation = cache.generation(new Category("c"));
+
+        cache.invalidatePatiently(new Invalidation(Set.of(), Set.of()));
+
+        assertThat(lookup(key(32))).isInstanceOf(Lookup.Hit.class);
+        assertThat(cache.generation(new Category("c"))).isEqualTo(generation);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.aside.domain.cache.CacheKey;
 import io.aside.domain.cache.Invalidation;
 import io.aside.domain.cache.Lease;
+import io.aside.domain.cache.LeaseRequest;
 import io.aside.domain.cache.Lookup;
 import io.aside.domain.cache.ModelKey;
 import io.aside.domain.model.Category;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.Test;
 class CircuitBreakingCacheTest {
     static final ModelKey KEY = new ModelKey(new ModelId(1));
     static final Duration WAIT_IN_OPEN = Duration.ofMillis(200);
+    static final LeaseRequest REQUEST = new LeaseRequest("token", Duration.ofSeconds(1));
+    static final Invalidation INVALIDATION = new Invalidation(Set.of(new ModelId(1)), Set.of(new Category("c")));
 
     final FlakyCache delegate = new FlakyCache();
     /** Opens once 4 of the last 4 calls have half failed; probes with 2 calls after 200 ms. */
@@ -29,7 +32,7 @@ class CircuitBreakingCacheTest {
 
     @Test
     void givenHealthyCache_whenCalled_thenCallsPassThroughAndHealthIsUp() {
-        assertThat(cache.lookup(KEY, Duration.ofSeconds(1))).isInstanceOf(Lookup.Busy.class);
+        assertThat(cache.lookup(KEY, REQUEST)).isInstanceOf(Lookup.Busy.class);
         assertThat(cache.generation(new Category("c"))).isEqualTo(7);
         cache.ping();
 
@@ -47,8 +50,9 @@ class CircuitBreakingCacheTest {
         assertThat(cache.isOpen()).isTrue();
         assertThat(cache.isOpen()).isTrue();
         for (int i = 0; i < 100; i++) {
-            assertThatThrownBy(() -> cache.lookup(KEY, Duration.ofSeconds(1)))
-                    .isInstanceOf(CacheUnavailableException.class).hasMessageContaining("circuit breaker is open");
+            assertThatThrownBy(() -> cache.lookup(KEY, REQUEST))
+                    .isInstanceOf(CacheUnavailableException.class).hasMessageContaining("circuit breaker is open")
+                    .satisfies(e -> assertThat(((CacheUnavailableException) e).shed()).isTrue());
         }
         assertThat(delegate.calls).hasValue(callsWhenOpened);
     }
@@ -67,7 +71,7 @@ class CircuitBreakingCacheTest {
             }
             assertThat(cache.isOpen()).isFalse();
         });
-        assertThat(cache.lookup(KEY, Duration.ofSeconds(1))).isInstanceOf(Lookup.Busy.class);
+        assertThat(cache.lookup(KEY, REQUEST)).isInstanceOf(Lookup.Busy.class);
     }
 
     @Test
@@ -89,20 +93,68 @@ class CircuitBreakingCacheTest {
     void givenBadArgumentsRejectedByTheCache_thenTheyDoNotCountAsFailures() {
         delegate.rejectArguments = true;
         for (int i = 0; i < 10; i++) {
-            assertThatThrownBy(() -> cache.lookup(KEY, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> cache.lookup(KEY, new LeaseRequest("token", Duration.ZERO))).isInstanceOf(IllegalArgumentException.class);
         }
 
         assertThat(cache.isOpen()).isFalse();
     }
 
     @Test
-    void givenFillReleaseAndInvalidate_whenHealthy_thenEachReachesTheCache() {
+    void givenFillExtendReleaseAndInvalidations_whenHealthy_thenEachReachesTheCache() {
         Lease<?> lease = new Lease<>(KEY, "t");
         assertThat(cache.fill(new Lease<>(KEY, "t"), Optional.empty(), Duration.ofSeconds(1))).isTrue();
+        assertThat(cache.extend(lease, Duration.ofSeconds(1))).isTrue();
         cache.release(lease);
-        cache.invalidate(new Invalidation(Set.of(new ModelId(1)), Set.of()));
+        cache.invalidate(INVALIDATION);
+        cache.invalidatePatiently(INVALIDATION);
 
-        assertThat(delegate.calls).hasValue(3);
+        assertThat(delegate.calls).hasValue(5);
+        assertThat(delegate.patientInvalidations).hasValue(1);
+    }
+
+    @Test
+    void givenFailingCache_whenACallFails_thenTheFailureIsNotMarkedShed() {
+        delegate.down = true;
+
+        assertThatThrownBy(() -> cache.lookup(KEY, REQUEST)).isInstanceOf(CacheUnavailableException.class)
+                .satisfies(e -> assertThat(((CacheUnavailableException) e).shed()).isFalse());
+    }
+
+    @Test
+    void givenOpen_whenExtendCalled_thenShedLikeTheOtherCalls() {
+        delegate.down = true;
+        failFourCalls();
+        int callsWhenOpened = delegate.calls.get();
+
+        assertThatThrownBy(() -> cache.extend(new Lease<>(KEY, "t"), Duration.ofSeconds(1)))
+                .isInstanceOf(CacheUnavailableException.class)
+                .satisfies(e -> assertThat(((CacheUnavailableException) e).shed()).isTrue());
+        assertThat(delegate.calls).hasValue(callsWhenOpened);
+    }
+
+    @Test
+    void givenOpen_whenInvalidatedPatiently_thenTheCallStillReachesTheCache() {
+        delegate.down = true;
+        failFourCalls();
+        delegate.down = false;
+        assertThat(cache.isOpen()).isTrue();
+
+        cache.invalidatePatiently(INVALIDATION);
+
+        assertThat(delegate.patientInvalidations).hasValue(1);
+        assertThat(delegate.lastInvalidation).isEqualTo(INVALIDATION);
+    }
+
+    @Test
+    void givenPatientInvalidationsFailing_whenCalled_thenTheFailureSurfacesUnshedAndTheBreakerStaysClosed() {
+        delegate.down = true;
+        for (int i = 0; i < 10; i++) {
+            assertThatThrownBy(() -> cache.invalidatePatiently(INVALIDATION)).isInstanceOf(CacheUnavailableException.class)
+                    .satisfies(e -> assertThat(((CacheUnavailableException) e).shed()).isFalse());
+        }
+
+        assertThat(delegate.patientInvalidations).hasValue(10);
+        assertThat(cache.isOpen()).isFalse();
     }
 
     private void failFourCalls() {
@@ -114,6 +166,8 @@ class CircuitBreakingCacheTest {
     /** A cache that can be switched off. */
     static final class FlakyCache implements CachePort {
         final AtomicInteger calls = new AtomicInteger();
+        final AtomicInteger patientInvalidations = new AtomicInteger();
+        volatile Invalidation lastInvalidation;
         volatile boolean down;
         volatile boolean rejectArguments;
 
@@ -124,13 +178,19 @@ class CircuitBreakingCacheTest {
         }
 
         @Override
-        public <V> Lookup<V> lookup(CacheKey<V> key, Duration leaseTtl) {
+        public <V> Lookup<V> lookup(CacheKey<V> key, LeaseRequest request) {
             call();
             return new Lookup.Busy<>();
         }
 
         @Override
         public <V> boolean fill(Lease<V> lease, Optional<V> value, Duration ttl) {
+            call();
+            return true;
+        }
+
+        @Override
+        public boolean extend(Lease<?> lease, Duration ttl) {
             call();
             return true;
         }
@@ -149,6 +209,14 @@ class CircuitBreakingCacheTest {
         @Override
         public void invalidate(Invalidation invalidation) {
             call();
+            lastInvalidation = invalidation;
+        }
+
+        @Override
+        public void invalidatePatiently(Invalidation invalidation) {
+            patientInvalidations.incrementAndGet();
+            call();
+            lastInvalidation = invalidation;
         }
 
         @Override

@@ -31,33 +31,56 @@ class InMemoryCacheTest extends CachePortContract {
 
         @Test
         void givenOneHourTtl_whenJustUnderAnHourPasses_thenStillHit_andAfterAnHour_thenLeasedAgain() {
-            fake.fill(leaseOf(fake.lookup(key(1), LEASE_TTL)), Optional.of(model(1, "c")), Duration.ofHours(1));
+            fake.fill(leaseOf(fake.lookup(key(1), request(LEASE_TTL))), Optional.of(model(1, "c")), Duration.ofHours(1));
 
             pass(Duration.ofMinutes(59));
-            assertThat(fake.lookup(key(1), LEASE_TTL)).isInstanceOf(Lookup.Hit.class);
+            assertThat(fake.lookup(key(1), request(LEASE_TTL))).isInstanceOf(Lookup.Hit.class);
 
             pass(Duration.ofMinutes(2));
-            assertThat(fake.lookup(key(1), LEASE_TTL)).isInstanceOf(Lookup.Leased.class);
+            assertThat(fake.lookup(key(1), request(LEASE_TTL))).isInstanceOf(Lookup.Leased.class);
         }
 
         @Test
         void givenLeaseHeld_whenAForeignFillIsRefused_thenTheLeaseStillExpiresOnTime() {
-            fake.lookup(key(2), Duration.ofSeconds(10));
+            fake.lookup(key(2), request(Duration.ofSeconds(10)));
             pass(Duration.ofSeconds(9));
 
             fake.fill(new Lease<>(key(2), "foreign"), Optional.of(model(2, "c")), Duration.ofHours(1));
             pass(Duration.ofSeconds(2));
 
-            assertThat(fake.lookup(key(2), LEASE_TTL)).isInstanceOf(Lookup.Leased.class);
+            assertThat(fake.lookup(key(2), request(LEASE_TTL))).isInstanceOf(Lookup.Leased.class);
         }
 
         @Test
         void givenLeaseExpired_whenHolderFillsLate_thenRefused() {
-            Lease<Model> late = leaseOf(fake.lookup(key(3), Duration.ofSeconds(1)));
+            Lease<Model> late = leaseOf(fake.lookup(key(3), request(Duration.ofSeconds(1))));
             pass(Duration.ofSeconds(2));
 
             assertThat(fake.fill(late, Optional.of(model(3, "c")), Duration.ofHours(1))).isFalse();
-            assertThat(fake.lookup(key(3), LEASE_TTL)).isInstanceOf(Lookup.Leased.class);
+            assertThat(fake.lookup(key(3), request(LEASE_TTL))).isInstanceOf(Lookup.Leased.class);
+        }
+
+        @Test
+        void givenLeaseExtended_whenItsOriginalTtlPasses_thenHeldUntilTheExtensionRunsOut() {
+            Lease<Model> lease = leaseOf(fake.lookup(key(4), request(Duration.ofSeconds(1))));
+            pass(Duration.ofMillis(900));
+
+            assertThat(fake.extend(lease, Duration.ofSeconds(10))).isTrue();
+            pass(Duration.ofSeconds(9));
+            assertThat(fake.lookup(key(4), request(LEASE_TTL))).isInstanceOf(Lookup.Busy.class);
+
+            pass(Duration.ofSeconds(2));
+            assertThat(fake.lookup(key(4), request(LEASE_TTL))).isInstanceOf(Lookup.Leased.class);
+            assertThat(fake.fill(lease, Optional.of(model(4, "c")), Duration.ofHours(1))).isFalse();
+        }
+
+        @Test
+        void givenLeaseExpired_whenExtended_thenFalseAndNotRevived() {
+            Lease<Model> lease = leaseOf(fake.lookup(key(5), request(Duration.ofSeconds(1))));
+            pass(Duration.ofSeconds(2));
+
+            assertThat(fake.extend(lease, Duration.ofSeconds(10))).isFalse();
+            assertThat(fake.lookup(key(5), request(LEASE_TTL))).isInstanceOf(Lookup.Leased.class);
         }
     }
 }

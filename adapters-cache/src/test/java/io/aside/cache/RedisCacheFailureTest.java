@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aside.domain.cache.Invalidation;
+import io.aside.domain.cache.LeaseRequest;
 import io.aside.domain.cache.ModelKey;
 import io.aside.domain.model.Category;
 import io.aside.domain.model.ModelId;
@@ -17,10 +18,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
-/** A Redis that is not there, or does not answer, costs about one timeout and raises the port's exception. */
+/**
+ * A Redis that is not there, or does not answer, costs about one timeout and raises the port's
+ * exception. The timeouts are the production defaults: 50 ms per command, 1 s for patient invalidations.
+ */
 class RedisCacheFailureTest {
-    static final Duration TIMEOUT = Duration.ofMillis(100);
+    static final Duration COMMAND_TIMEOUT = RedisSettings.DEFAULT_COMMAND_TIMEOUT;
+    static final Duration WRITE_TIMEOUT = RedisSettings.DEFAULT_WRITE_TIMEOUT;
     static final ModelKey KEY = new ModelKey(new ModelId(1));
+    static final LeaseRequest REQUEST = new LeaseRequest("token", Duration.ofSeconds(1));
+    static final Invalidation INVALIDATION = new Invalidation(Set.of(new ModelId(1)), Set.of(new Category("c")));
 
     ServerSocket hung;
 
@@ -32,10 +39,10 @@ class RedisCacheFailureTest {
     @Test
     void givenNothingListening_whenEveryOperation_thenCacheUnavailableQuickly() throws IOException {
         try (RedisCache cache = new RedisCache(settings(closedPort()))) {
-            assertUnavailableWithin(Duration.ofSeconds(1), () -> cache.lookup(KEY, Duration.ofSeconds(1)));
+            assertUnavailableWithin(Duration.ofSeconds(1), () -> cache.lookup(KEY, REQUEST));
             assertUnavailableWithin(Duration.ofSeconds(1), () -> cache.generation(new Category("c")));
-            assertUnavailableWithin(Duration.ofSeconds(1),
-                    () -> cache.invalidate(new Invalidation(Set.of(new ModelId(1)), Set.of())));
+            assertUnavailableWithin(Duration.ofSeconds(1), () -> cache.invalidate(INVALIDATION));
+            assertUnavailableWithin(Duration.ofSeconds(1), () -> cache.invalidatePatiently(INVALIDATION));
             assertUnavailableWithin(Duration.ofSeconds(1), cache::ping);
         }
     }
@@ -45,7 +52,19 @@ class RedisCacheFailureTest {
         hung = new ServerSocket(0, 50, InetAddress.getLoopbackAddress()); // never accept()ed, never answers
 
         try (RedisCache cache = new RedisCache(settings(hung.getLocalPort()))) {
-            assertUnavailableWithin(TIMEOUT.multipliedBy(8), () -> cache.lookup(KEY, Duration.ofSeconds(1)));
+            assertUnavailableWithin(COMMAND_TIMEOUT.multipliedBy(8), () -> cache.lookup(KEY, REQUEST));
+            assertUnavailableWithin(COMMAND_TIMEOUT.multipliedBy(8), () -> cache.invalidate(INVALIDATION));
+        }
+    }
+
+    @Test
+    void givenServerThatAcceptsButNeverAnswers_whenInvalidatedPatiently_thenItWaitsTheWriteTimeoutThenUnavailable() throws IOException {
+        hung = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+
+        try (RedisCache cache = new RedisCache(settings(hung.getLocalPort()))) {
+            long start = System.nanoTime();
+            assertUnavailableWithin(WRITE_TIMEOUT.multipliedBy(3), () -> cache.invalidatePatiently(INVALIDATION));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(WRITE_TIMEOUT.minusMillis(50));
         }
     }
 
@@ -67,12 +86,12 @@ class RedisCacheFailureTest {
             }
 
             assertThat(cache.isOpen()).isTrue();
-            assertUnavailableWithin(Duration.ofMillis(20), () -> cache.lookup(KEY, Duration.ofSeconds(1)));
+            assertUnavailableWithin(Duration.ofMillis(20), () -> cache.lookup(KEY, REQUEST));
         }
     }
 
     static RedisSettings settings(int port) {
-        return new RedisSettings("127.0.0.1", port, null, 0, "aside-failure", TIMEOUT, TIMEOUT);
+        return RedisSettings.fromUrl("redis://127.0.0.1:" + port).withNamespace("aside-failure");
     }
 
     static int closedPort() throws IOException {

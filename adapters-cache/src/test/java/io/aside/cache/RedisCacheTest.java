@@ -11,7 +11,6 @@ import io.aside.domain.model.Model;
 import io.aside.domain.port.CachePort;
 import io.aside.testing.RedisServer;
 import io.aside.testing.TestServers;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -23,12 +22,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
 
-/** The contract on a real Redis, plus what only Redis has: key layout, script cache, lost keys. */
+/**
+ * The contract on a real Redis, plus what only Redis has: key layout and stored format, script
+ * cache, lost or stale generation keys. Commands may take {@link TestRedis#UNHURRIED} (it says why):
+ * these prove the protocol; the production timeouts are exercised by {@link RedisCacheFailureTest}
+ * and {@link RedisLostReplyTest}.
+ */
 class RedisCacheTest extends CachePortContract {
     static final RedisServer SERVER = TestServers.redis();
     static RedisClient raw;
 
     String namespace;
+    String life;
 
     @BeforeAll
     static void connectRawClient() {
@@ -43,7 +48,8 @@ class RedisCacheTest extends CachePortContract {
     @Override
     protected CachePort newCache() {
         namespace = SERVER.freshNamespace();
-        return new RedisCache(settings(namespace));
+        life = StoredFormat.lifeOf(SERVER);
+        return new RedisCache(TestRedis.unhurried(SERVER, namespace));
     }
 
     @Override
@@ -51,51 +57,56 @@ class RedisCacheTest extends CachePortContract {
         ((RedisCache) cache).close();
     }
 
-    /** Generous timeouts: these tests prove the protocol, not latency, and must not flake on a busy machine. */
-    static RedisSettings settings(String namespace) {
-        return RedisSettings.fromUrl(SERVER.url()).withNamespace(namespace)
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
-    }
-
     @Test
-    void givenFilledModel_whenReadRaw_thenKeyIsNamespaceV1ModelIdHoldingTaggedJson() {
+    void givenFilledModel_whenReadRaw_thenKeyIsNamespaceV1ModelIdHoldingJsonTaggedWithTheServersLife() {
         cacheModel(model(42, "c"));
 
         String stored = raw.get(namespace + ":v1:model:42");
 
-        assertThat(stored).startsWith("v{").contains("\"id\":42", "\"createdAt\":\"2024-02-29T23:59:59.123456789Z\"");
+        assertThat(life).hasSize(16);
+        assertThat(stored).startsWith(StoredFormat.value(life, "{"))
+                .contains("\"id\":42", "\"createdAt\":\"2024-02-29T23:59:59.123456789Z\"");
         assertThat(raw.pttl(namespace + ":v1:model:42")).isBetween(1L, TTL.toMillis());
     }
 
     @Test
     void givenDefaultNamespace_whenModelCached_thenRedisKeyIsAsideV1Model42() {
         // A database of its own, so the fixed default key cannot meet another test's.
-        RedisSettings defaults = RedisSettings.fromUrl(SERVER.url() + "/7")
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
+        RedisSettings defaults = RedisSettings.fromUrl(SERVER.url() + "/7").withTimeouts(TestRedis.UNHURRIED, TestRedis.UNHURRIED);
         try (RedisCache cache = new RedisCache(defaults); RedisClient db7 = RedisClient.create(SERVER.url() + "/7")) {
-            Lease<Model> lease = leaseOf(cache.lookup(key(42), LEASE_TTL));
-            assertThat(db7.get("aside:v1:model:42")).isEqualTo("l" + lease.token());
+            Lease<Model> lease = leaseOf(cache.lookup(key(42), request(LEASE_TTL)));
+            assertThat(db7.get("aside:v1:model:42")).isEqualTo(StoredFormat.lease(life, lease.token()));
 
             cache.fill(lease, Optional.of(model(42, "c")), TTL);
 
-            assertThat(db7.get("aside:v1:model:42")).startsWith("v{");
+            assertThat(db7.get("aside:v1:model:42")).startsWith(StoredFormat.value(life, "{"));
             db7.del("aside:v1:model:42");
         }
     }
 
     @Test
-    void givenLease_whenReadRaw_thenLeaseMarkerWithTheLeaseTtl() {
+    void givenLease_whenReadRaw_thenLeaseMarkerWithLifeAndTokenAndTheLeaseTtl() {
         Lease<Model> lease = lease(key(1));
 
-        assertThat(raw.get(namespace + ":v1:model:1")).isEqualTo("l" + lease.token());
+        assertThat(raw.get(namespace + ":v1:model:1")).isEqualTo(StoredFormat.lease(life, lease.token()));
         assertThat(raw.pttl(namespace + ":v1:model:1")).isBetween(1L, LEASE_TTL.toMillis());
     }
 
     @Test
-    void givenTombstone_whenReadRaw_thenTheOneByteMarker() {
+    void givenShortLease_whenExtended_thenItsRedisTtlIsTheNewOne() {
+        Lease<Model> lease = leaseOf(cache.lookup(key(1), request(SHORT)));
+
+        cache.extend(lease, LEASE_TTL);
+
+        assertThat(raw.pttl(namespace + ":v1:model:1")).isBetween(SHORT.toMillis() + 1, LEASE_TTL.toMillis());
+        assertThat(raw.get(namespace + ":v1:model:1")).isEqualTo(StoredFormat.lease(life, lease.token()));
+    }
+
+    @Test
+    void givenTombstone_whenReadRaw_thenTheTagAndTheLifeAlone() {
         cache.fill(lease(key(1)), Optional.empty(), TTL);
 
-        assertThat(raw.get(namespace + ":v1:model:1")).isEqualTo("t");
+        assertThat(raw.get(namespace + ":v1:model:1")).isEqualTo(StoredFormat.tombstone(life));
     }
 
     @Test
@@ -133,11 +144,32 @@ class RedisCacheTest extends CachePortContract {
     }
 
     @Test
+    void givenGenerationBelowThisLifesFloor_whenRead_thenItRestartsFromTheClock() {
+        Category category = new Category("from-an-earlier-life");
+        raw.set(namespace + ":v1:gen:" + category.fingerprint(), "5"); // as a snapshot of an earlier life could bring back
+
+        long generation = cache.generation(category);
+
+        assertThat(generation).isCloseTo(nowMicros(), Offset.offset(60_000_000L));
+        assertThat(cache.generation(category)).isEqualTo(generation);
+    }
+
+    @Test
+    void givenGenerationBelowThisLifesFloor_whenCategoryInvalidated_thenTheBumpStartsFromTheClock() {
+        Category category = new Category("bumped-from-an-earlier-life");
+        raw.set(namespace + ":v1:gen:" + category.fingerprint(), "5");
+
+        cache.invalidate(new Invalidation(Set.of(), Set.of(category)));
+
+        assertThat(cache.generation(category)).isCloseTo(nowMicros(), Offset.offset(60_000_000L));
+    }
+
+    @Test
     void givenScriptCacheFlushed_whenEveryOperationRuns_thenTheyFallBackToEvalAndWork() {
         cacheModel(model(1, "c"));
         raw.scriptFlush();
 
-        assertThat(cache.lookup(key(1), LEASE_TTL)).isInstanceOf(Lookup.Hit.class);
+        assertThat(lookup(key(1))).isInstanceOf(Lookup.Hit.class);
         raw.scriptFlush();
         Lease<Model> lease = lease(key(2));
         raw.scriptFlush();
@@ -149,7 +181,7 @@ class RedisCacheTest extends CachePortContract {
         assertThat(cache.generation(new Category("c"))).isGreaterThan(generation);
         raw.scriptFlush();
         cache.release(lease(key(3)));
-        assertThat(cache.lookup(key(3), LEASE_TTL)).isInstanceOf(Lookup.Leased.class);
+        assertThat(lookup(key(3))).isInstanceOf(Lookup.Leased.class);
     }
 
     @Test
@@ -161,17 +193,19 @@ class RedisCacheTest extends CachePortContract {
     }
 
     @Test
-    void givenUndecodableBytesUnderAKey_whenLookup_thenTheyAreDiscardedAndTheCallerLeases() {
-        raw.set(namespace + ":v1:model:5", "v{not json");
+    void givenUndecodableBytesOfThisLifeUnderAKey_whenLookup_thenTheyAreDiscardedAndTheCallerLeases() {
+        raw.set(namespace + ":v1:model:5", StoredFormat.value(life, "{not json"));
 
-        assertThat(cache.lookup(key(5), LEASE_TTL)).isInstanceOf(Lookup.Leased.class);
+        Lease<Model> lease = leaseOf(lookup(key(5)));
+
+        assertThat(raw.get(namespace + ":v1:model:5")).isEqualTo(StoredFormat.lease(life, lease.token()));
     }
 
     @Test
-    void givenValueOfAnUnknownTag_whenLookup_thenDiscardedAndLeased() {
-        raw.set(namespace + ":v1:model:6", "something else");
+    void givenValueOfThisLifeWithAnUnknownTag_whenLookup_thenDiscardedAndLeased() {
+        raw.set(namespace + ":v1:model:6", "x" + life + "something else");
 
-        assertThat(cache.lookup(key(6), LEASE_TTL)).isInstanceOf(Lookup.Leased.class);
+        assertThat(lookup(key(6))).isInstanceOf(Lookup.Leased.class);
     }
 
     private static long nowMicros() {

@@ -16,7 +16,7 @@ class RedisSettingsTest {
         RedisSettings settings = RedisSettings.fromUrl("redis://cache.internal:6379");
 
         assertThat(settings).isEqualTo(new RedisSettings("cache.internal", 6379, null, 0, "aside",
-                Duration.ofMillis(100), Duration.ofMillis(50)));
+                Duration.ofMillis(100), Duration.ofMillis(50), Duration.ofSeconds(1)));
     }
 
     @Test
@@ -84,5 +84,18 @@ class RedisSettingsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("connect timeout");
         assertThatThrownBy(() -> settings.withTimeouts(Duration.ofMillis(50), Duration.ofMillis(-1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("command timeout");
+        assertThatThrownBy(() -> settings.withWriteTimeout(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("write timeout");
+    }
+
+    @Test
+    void givenWriteTimeout_whenChanged_thenOnlyItChanges() {
+        RedisSettings settings = RedisSettings.fromUrl("redis://localhost:6379");
+
+        RedisSettings patient = settings.withWriteTimeout(Duration.ofSeconds(3));
+
+        assertThat(patient.writeTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(patient.withWriteTimeout(settings.writeTimeout())).isEqualTo(settings);
+        assertThat(patient.toString()).contains("writeTimeout=PT3S");
     }
 }

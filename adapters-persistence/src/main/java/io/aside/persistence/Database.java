@@ -32,7 +32,7 @@ public final class Database implements AutoCloseable {
         DSLContext dsl = DSL.using(dataSource, kind.dialect(), settings);
         DatabaseBreaker breaker = new DatabaseBreaker(); // one database, one breaker for all its callers
         this.repository = new JooqModelRepository(dsl, breaker, kind);
-        this.outbox = new JooqInvalidationOutbox(dsl, breaker);
+        this.outbox = new JooqInvalidationOutbox(dsl, breaker, kind);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.aside.persistence;
 
 import io.aside.domain.port.RepositoryUnavailableException;
+import io.aside.domain.port.WriteOutcomeUnknownException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -23,8 +24,9 @@ final class DatabaseBreaker {
             .minimumNumberOfCalls(4)
             .waitDurationInOpenState(OPEN_FOR)
             .permittedNumberOfCallsInHalfOpenState(2)
-            // Only unreachability counts: a constraint violation says nothing about the database's health.
-            .recordExceptions(RepositoryUnavailableException.class)
+            // Only unreachability counts (a connection lost at commit too): a constraint violation says
+            // nothing about the database's health.
+            .recordExceptions(RepositoryUnavailableException.class, WriteOutcomeUnknownException.class)
             .writableStackTraceEnabled(false)
             .build());
 

@@ -3,22 +3,29 @@ package io.aside.persistence;
 import static io.aside.persistence.generated.Tables.CACHE_OUTBOX;
 
 import io.aside.domain.cache.Invalidation;
+import io.aside.domain.cache.OutboxBatch;
 import io.aside.domain.cache.PendingInvalidation;
 import io.aside.domain.port.InvalidationOutbox;
+import io.aside.persistence.generated.tables.records.CacheOutboxRecord;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.OptionalLong;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.impl.DSL;
 
 /** {@link InvalidationOutbox} on the {@code cache_outbox} table that {@link JooqModelRepository} writes to. */
 public final class JooqInvalidationOutbox implements InvalidationOutbox {
     private final DSLContext db;
     private final DatabaseBreaker breaker;
+    private final OutboxQuarantine quarantine;
 
-    JooqInvalidationOutbox(DSLContext db, DatabaseBreaker breaker) {
+    JooqInvalidationOutbox(DSLContext db, DatabaseBreaker breaker, DatabaseKind kind) {
         this.db = db;
         this.breaker = breaker;
+        this.quarantine = new OutboxQuarantine(db, kind);
     }
 
     /** Called inside a write's transaction: the entry commits or rolls back with the write. */
@@ -33,14 +40,44 @@ public final class JooqInvalidationOutbox implements InvalidationOutbox {
     }
 
     @Override
-    public List<PendingInvalidation> pending(int limit) {
-        return breaker.call(() -> db.selectFrom(CACHE_OUTBOX).orderBy(CACHE_OUTBOX.ID).limit(limit)
-                .fetch(row -> new PendingInvalidation(row.getId(), InvalidationCodec.decode(row.getId(), row.getInvalidation()))));
+    public OutboxBatch pending(int limit) {
+        if (limit < 1) throw new IllegalArgumentException("limit must be positive, got " + limit);
+        return breaker.call(() -> readPending(limit));
+    }
+
+    /**
+     * Oldest first. An unreadable row is moved to the quarantine and the read goes on past it, so a
+     * batch is as full as the readable rows allow: a short batch still means "nothing more".
+     */
+    private OutboxBatch readPending(int limit) {
+        List<PendingInvalidation> entries = new ArrayList<>();
+        int setAside = 0;
+        long after = Long.MIN_VALUE;
+        while (true) {
+            int wanted = limit - entries.size();
+            List<CacheOutboxRecord> rows = db.selectFrom(CACHE_OUTBOX).where(CACHE_OUTBOX.ID.gt(after))
+                    .orderBy(CACHE_OUTBOX.ID).limit(wanted).fetch();
+            for (CacheOutboxRecord row : rows) {
+                after = row.getId();
+                try {
+                    entries.add(new PendingInvalidation(row.getId(), InvalidationCodec.decode(row.getInvalidation())));
+                } catch (InvalidationCodec.Unreadable unreadable) {
+                    if (quarantine.move(row.getId(), unreadable.getMessage())) setAside++;
+                }
+            }
+            if (rows.size() < wanted || entries.size() == limit) return new OutboxBatch(entries, setAside);
+        }
     }
 
     @Override
     public void delivered(Collection<Long> ids) {
         if (ids.isEmpty()) return;
         breaker.call(() -> db.deleteFrom(CACHE_OUTBOX).where(CACHE_OUTBOX.ID.in(ids)).execute());
+    }
+
+    @Override
+    public OptionalLong oldestPending() {
+        Long oldest = breaker.call(() -> db.select(DSL.min(CACHE_OUTBOX.ID)).from(CACHE_OUTBOX).fetchSingle().value1());
+        return oldest == null ? OptionalLong.empty() : OptionalLong.of(oldest);
     }
 }

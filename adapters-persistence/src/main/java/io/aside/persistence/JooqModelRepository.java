@@ -4,8 +4,6 @@ import static io.aside.persistence.generated.Tables.MODELS;
 import static org.jooq.impl.DSL.charLength;
 import static org.jooq.impl.DSL.val;
 
-import io.aside.domain.cache.Invalidation;
-import io.aside.domain.cache.PendingInvalidation;
 import io.aside.domain.model.Category;
 import io.aside.domain.model.Model;
 import io.aside.domain.model.ModelDraft;
@@ -17,17 +15,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.TransactionalCallable;
 import org.jooq.impl.DSL;
 
 /**
  * {@link ModelRepository} on jOOQ. Each write is one transaction that first locks the row
  * (SELECT … FOR UPDATE), so it can report the row before and after the change, and that records
  * the invalidation of both in the outbox; the version check is part of the UPDATE/DELETE itself.
- * Times are stamped by the database, never sent.
+ * Times are stamped by the database, never sent. A write whose commit fails may have been applied:
+ * it throws {@link io.aside.domain.port.WriteOutcomeUnknownException} (see {@link WriteTransaction}).
  */
 public final class JooqModelRepository implements ModelRepository {
     private static final int PING_TIMEOUT_SECONDS = 2;
@@ -84,7 +83,7 @@ public final class JooqModelRepository implements ModelRepository {
                     .fetchSingle()
                     .value1();
             Model created = read(t, id).orElseThrow();
-            return new Created(created, recordInvalidation(t, List.of(created)));
+            return new Created(created, tx.recordInvalidation(List.of(created)));
         });
     }
 
@@ -105,7 +104,7 @@ public final class JooqModelRepository implements ModelRepository {
                     .execute();
             if (changed == 0) return unchanged(t, id.value());
             Model after = read(t, id.value()).orElseThrow();
-            return new WriteResult.Changed(before.get(), Optional.of(after), recordInvalidation(t, List.of(before.get(), after)));
+            return new WriteResult.Changed(before.get(), Optional.of(after), tx.recordInvalidation(List.of(before.get(), after)));
         });
     }
 
@@ -121,7 +120,7 @@ public final class JooqModelRepository implements ModelRepository {
             Condition versionMatches = expectedVersion.isPresent() ? MODELS.VERSION.eq(expectedVersion.getAsLong()) : DSL.noCondition();
             int deleted = t.deleteFrom(MODELS).where(MODELS.ID.eq(id.value()).and(versionMatches)).execute();
             if (deleted == 0) return unchanged(t, id.value());
-            return new WriteResult.Changed(before.get(), Optional.empty(), recordInvalidation(t, List.of(before.get())));
+            return new WriteResult.Changed(before.get(), Optional.empty(), tx.recordInvalidation(List.of(before.get())));
         });
     }
 
@@ -130,18 +129,9 @@ public final class JooqModelRepository implements ModelRepository {
         breaker.call(() -> db.selectOne().queryTimeout(PING_TIMEOUT_SECONDS).fetch());
     }
 
-    /**
-     * Runs {@code work} in one transaction on one pooled connection. Taking the connection first
-     * means a database that is down costs one pool timeout; letting jOOQ's transaction take it would
-     * ask the pool again to roll back, and again to clean up, tripling the wait.
-     */
-    private <T> T inTransaction(TransactionalCallable<T> work) {
-        return breaker.call(() -> db.connectionResult(connection -> DSL.using(db.configuration().derive(connection)).transactionResult(work)));
-    }
-
-    /** The outbox entry for the rows a write touched, in the write's own transaction. */
-    private PendingInvalidation recordInvalidation(DSLContext t, List<Model> touched) {
-        return JooqInvalidationOutbox.record(t, Invalidation.of(touched), utcNow);
+    /** Runs {@code work} as one transaction (see {@link WriteTransaction}) through the breaker. */
+    private <T> T inTransaction(Function<WriteTransaction, T> work) {
+        return breaker.call(() -> WriteTransaction.run(db, utcNow, work));
     }
 
     private static Optional<Model> lock(DSLContext t, long id) {

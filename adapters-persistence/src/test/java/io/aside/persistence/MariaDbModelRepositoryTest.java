@@ -2,20 +2,19 @@ package io.aside.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aside.testing.MariaDbServer;
-import io.aside.testing.TestServers;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The contract on a real MariaDB 10.11 through MySQL Connector/J, the production pairing. */
 class MariaDbModelRepositoryTest extends ModelRepositoryContract {
     @Override
     DatabaseSettings freshDatabase() {
-        MariaDbServer server = TestServers.mariaDb();
-        return new DatabaseSettings(server.freshDatabaseUrl(), server.user(), server.password());
+        return TestDatabases.mariaDb();
     }
 
     @Override
@@ -24,13 +23,15 @@ class MariaDbModelRepositoryTest extends ModelRepositoryContract {
     }
 
     @Test
-    void givenMigratedDatabase_thenModelsIsUtf8mb4WithBinaryCollation() throws SQLException {
+    void givenMigratedDatabase_thenEveryTableIsUtf8mb4WithBinaryCollation() throws SQLException {
+        Map<String, String> collations = new HashMap<>();
         try (Connection c = database().dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select table_collation from information_schema.tables"
-                     + " where table_schema = database() and table_name = 'models'")) {
-            assertThat(rs.next()).isTrue();
-            assertThat(rs.getString(1)).isEqualTo("utf8mb4_bin");
+             ResultSet rs = s.executeQuery("select table_name, table_collation from information_schema.tables"
+                     + " where table_schema = database() and table_name not like 'DATABASECHANGELOG%'")) {
+            while (rs.next()) collations.put(rs.getString(1), rs.getString(2));
         }
+        assertThat(collations).containsOnly(Map.entry("models", "utf8mb4_bin"), Map.entry("cache_outbox", "utf8mb4_bin"),
+                Map.entry("cache_outbox_quarantine", "utf8mb4_bin"));
     }
 
     @Test

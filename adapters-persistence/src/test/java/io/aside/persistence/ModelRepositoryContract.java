@@ -344,7 +344,7 @@ abstract class ModelRepositoryContract {
         assertThat(moved.invalidation().invalidation())
                 .isEqualTo(new Invalidation(Set.of(id), Set.of(new Category("old"), new Category("new"))));
         assertThat(deleted.invalidation().invalidation()).isEqualTo(new Invalidation(Set.of(id), Set.of(new Category("new"))));
-        assertThat(database.outbox().pending(10))
+        assertThat(database.outbox().pending(10).entries())
                 .containsExactly(created.invalidation(), moved.invalidation(), deleted.invalidation());
     }
 
@@ -355,25 +355,25 @@ abstract class ModelRepositoryContract {
 
         database.outbox().delivered(List.of(recorded.get(0).id(), recorded.get(2).id(), -1L));
 
-        assertThat(database.outbox().pending(10)).containsExactly(recorded.get(1), recorded.get(3));
-        assertThat(database.outbox().pending(1)).containsExactly(recorded.get(1));
+        assertThat(database.outbox().pending(10).entries()).containsExactly(recorded.get(1), recorded.get(3));
+        assertThat(database.outbox().pending(1).entries()).containsExactly(recorded.get(1));
         database.outbox().delivered(List.of());
     }
 
     @Test
     void givenRefusedWrite_whenVersionMismatches_thenNothingIsRecorded() {
         Model model = repository.insert(draft("n", "c")).model();
-        database.outbox().delivered(database.outbox().pending(10).stream().map(PendingInvalidation::id).toList());
+        database.outbox().delivered(database.outbox().pending(10).entries().stream().map(PendingInvalidation::id).toList());
 
         assertThat(repository.update(model.id(), 7, draft("x", "y"))).isInstanceOf(WriteResult.VersionMismatch.class);
         assertThat(repository.delete(new ModelId(999_999), OptionalLong.empty())).isInstanceOf(WriteResult.NotFound.class);
 
-        assertThat(database.outbox().pending(10)).isEmpty();
+        assertThat(database.outbox().pending(10).entries()).isEmpty();
     }
 
     @Test
     void givenNastyCategories_whenRecorded_thenTheyComeBackExactly() {
         PendingInvalidation recorded = repository.insert(draft("n", EMOJI + QUOTES + SQL_INJECTION.substring(0, 10))).invalidation();
-        assertThat(database.outbox().pending(10)).containsExactly(recorded);
+        assertThat(database.outbox().pending(10).entries()).containsExactly(recorded);
     }
 }

@@ -51,6 +51,7 @@ class UnreachableDatabaseTest {
                 assertThatThrownBy(() -> repository.findById(new ModelId(2))).isInstanceOf(RepositoryUnavailableException.class)
                         .hasMessageContaining("retrying shortly");
                 assertThatThrownBy(() -> database.outbox().pending(10)).isInstanceOf(RepositoryUnavailableException.class);
+                assertThatThrownBy(() -> database.outbox().oldestPending()).isInstanceOf(RepositoryUnavailableException.class);
                 assertThat(Duration.ofNanos(System.nanoTime() - shed)).isLessThan(Duration.ofMillis(200));
             } finally {
                 threads.shutdownNow();

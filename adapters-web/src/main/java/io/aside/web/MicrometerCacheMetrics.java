@@ -14,8 +14,10 @@ import java.util.concurrent.TimeUnit;
  * The cache protocol's numbers as Micrometer meters; in Prometheus: {@code aside_cache_hits_total},
  * {@code aside_cache_misses_total}, {@code aside_cache_negative_hits_total},
  * {@code aside_cache_lease_waits_total}, {@code aside_cache_fills_refused_total} (all by {@code cache}),
+ * {@code aside_cache_coalesced_total}, {@code aside_cache_lease_extensions_total} (by {@code cache}),
  * {@code aside_cache_bypasses_total}, {@code aside_cache_errors_total{operation}},
- * {@code aside_cache_invalidations_replayed_total} and {@code aside_cache_load_seconds{cache}}.
+ * {@code aside_cache_invalidations_replayed_total}, {@code aside_outbox_relay_errors_total{reason}},
+ * {@code aside_outbox_set_aside_total} and {@code aside_cache_load_seconds{cache}}.
  * Hit ratio = hits / (hits + misses); database load from the cache = rate of load_seconds_count.
  */
 public final class MicrometerCacheMetrics implements CacheMetrics {
@@ -36,8 +38,13 @@ public final class MicrometerCacheMetrics implements CacheMetrics {
             fillsRefused(cache);
             bypasses(cache);
             loads(cache);
+            coalescedReads(cache);
+            leaseExtensions(cache);
         }
         replays();
+        relayErrors("database");
+        relayErrors("unexpected");
+        setAside();
     }
 
     @Override
@@ -58,6 +65,26 @@ public final class MicrometerCacheMetrics implements CacheMetrics {
     @Override
     public void load(String cache, long nanos) {
         loads(cache).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void coalesced(String cache) {
+        coalescedReads(cache).increment();
+    }
+
+    @Override
+    public void leaseExtended(String cache) {
+        leaseExtensions(cache).increment();
+    }
+
+    @Override
+    public void relayError(String reason) {
+        relayErrors(reason).increment();
+    }
+
+    @Override
+    public void setAside(int count) {
+        setAside().increment(count);
     }
 
     @Override
@@ -95,6 +122,27 @@ public final class MicrometerCacheMetrics implements CacheMetrics {
     private Counter replays() {
         return (Counter) meters.computeIfAbsent("aside.cache.invalidations.replayed", k -> Counter.builder(k)
                 .description("Invalidations delivered from the outbox after the writer could not deliver them")
+                .register(registry));
+    }
+
+    private Counter coalescedReads(String cache) {
+        return counter("aside.cache.coalesced", "Reads answered by another read of the same key in this instance (no load of their own)", cache);
+    }
+
+    private Counter leaseExtensions(String cache) {
+        return counter("aside.cache.lease.extensions", "Leases extended because their load was still running", cache);
+    }
+
+    private Counter relayErrors(String reason) {
+        return (Counter) meters.computeIfAbsent("aside.outbox.relay.errors|" + reason, k -> Counter.builder("aside.outbox.relay.errors")
+                .description("Outbox relay passes that failed (database: unreachable; unexpected: anything else); the next pass retries")
+                .tag("reason", reason)
+                .register(registry));
+    }
+
+    private Counter setAside() {
+        return (Counter) meters.computeIfAbsent("aside.outbox.set.aside", k -> Counter.builder(k)
+                .description("Outbox rows that could not be read back, moved to cache_outbox_quarantine: look at them")
                 .register(registry));
     }
 

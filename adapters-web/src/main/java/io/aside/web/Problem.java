@@ -49,6 +49,11 @@ record Problem(String type, String title, int status, String detail,
         return new Problem(TYPES + "unavailable", "Service unavailable", 503, detail, List.of());
     }
 
+    /** A write whose commit may or may not have happened: unlike {@link #unavailable}, it is not "nothing changed". */
+    static Problem outcomeUnknown(String detail) {
+        return new Problem(TYPES + "write-outcome-unknown", "Write outcome unknown", 503, detail, List.of());
+    }
+
     private static String reason(int status) {
         String message = HttpStatus.forStatus(status).getMessage();
         return message.isEmpty() || status != HttpStatus.forStatus(status).getCode() ? "HTTP " + status : message;

@@ -4,6 +4,7 @@ import io.aside.application.ModelNotFoundException;
 import io.aside.application.VersionConflictException;
 import io.aside.domain.model.ValidationException;
 import io.aside.domain.port.RepositoryUnavailableException;
+import io.aside.domain.port.WriteOutcomeUnknownException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
@@ -38,6 +39,9 @@ final class ProblemHandlers {
         routes.exception(RepositoryUnavailableException.class, (e, ctx) -> send(ctx,
                 Problem.unavailable("The database is unavailable; nothing was changed. Retry shortly."),
                 Map.of(Header.RETRY_AFTER, RETRY_AFTER_SECONDS)));
+        routes.exception(WriteOutcomeUnknownException.class, (e, ctx) -> send(ctx, Problem.outcomeUnknown(
+                "The database connection was lost while the change was being committed: it may or may not have been applied. "
+                        + "Read the model (its version tells) before retrying.")));
         routes.exception(HttpResponseException.class, this::fromJavalin);
         routes.exception(Exception.class, this::unexpected);
     }

@@ -1,11 +1,13 @@
 package io.aside.application;
 
+import java.util.OptionalLong;
+
 /**
  * Whether this instance may trust the cache for reads. It closes when an invalidation could not be
  * delivered (this instance's own, or one its relay found pending), because until that invalidation
- * arrives the cache may still hold what the write replaced. The relay opens it again after a pass
- * that delivered every outbox entry up to the undelivered one. While closed, reads go to the
- * database and fill nothing.
+ * arrives the cache may still hold what the write replaced. It opens again once the outbox holds
+ * nothing at or before that entry — whoever delivered it, this instance's relay or another's. While
+ * closed, reads go to the database and fill nothing.
  */
 public final class CacheGate {
     private volatile boolean closed;
@@ -23,17 +25,20 @@ public final class CacheGate {
         closed = true;
     }
 
-    /** How many times the gate has closed: a relay pass notes it before it starts. */
+    /** How many times the gate has closed: note it before reading the outbox, then pass it to {@link #reopenIfDelivered}. */
     synchronized long closes() {
         return closes;
     }
 
     /**
-     * A relay pass delivered every entry up to {@code deliveredUpTo}: opens, unless the gate closed
-     * again during the pass (a failure the pass may not have seen) or closed for a later entry.
+     * The outbox, read after {@link #closes()} returned {@code closesBefore}, starts at
+     * {@code oldestPending} (empty: nothing pending). Opens when that is past every undelivered entry,
+     * unless the gate closed again meanwhile: that close's entry committed after the read began and
+     * may not have been seen.
      */
-    synchronized void openAfterPass(long closesAtStart, long deliveredUpTo) {
-        if (closes == closesAtStart && undeliveredUpTo <= deliveredUpTo) {
+    synchronized void reopenIfDelivered(long closesBefore, OptionalLong oldestPending) {
+        if (!closed || closes != closesBefore) return;
+        if (oldestPending.isEmpty() || oldestPending.getAsLong() > undeliveredUpTo) {
             closed = false;
             undeliveredUpTo = Long.MIN_VALUE;
         }

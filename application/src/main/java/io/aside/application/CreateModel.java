@@ -16,7 +16,7 @@ public final class CreateModel {
     }
 
     public Model create(ModelDraft draft) {
-        Created created = repository.insert(draft);
+        Created created = invalidator.write(() -> repository.insert(draft));
         invalidator.afterCommit(created.invalidation());
         return created.model();
     }

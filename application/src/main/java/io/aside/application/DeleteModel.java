@@ -14,7 +14,7 @@ public final class DeleteModel {
     }
 
     public void delete(DeleteModelCommand command) {
-        WriteResult result = repository.delete(command.id(), command.expectedVersion());
+        WriteResult result = invalidator.write(() -> repository.delete(command.id(), command.expectedVersion()));
         if (result instanceof WriteResult.Changed changed) {
             invalidator.afterCommit(changed.invalidation());
             return;

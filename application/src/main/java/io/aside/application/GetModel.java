@@ -1,6 +1,5 @@
 package io.aside.application;
 
-import io.aside.domain.cache.ModelKey;
 import io.aside.domain.model.Model;
 import io.aside.domain.model.ModelId;
 import io.aside.domain.port.ModelRepository;
@@ -17,6 +16,6 @@ public final class GetModel {
 
     /** The model, or empty when it does not exist (remembered briefly as a tombstone). */
     public Read<Model> get(ModelId id) {
-        return cacheAside.read(new ModelKey(id), () -> repository.findById(id));
+        return cacheAside.read(new ModelRead(id), () -> repository.findById(id));
     }
 }

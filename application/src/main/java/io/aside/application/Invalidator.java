@@ -5,15 +5,19 @@ import io.aside.domain.port.CachePort;
 import io.aside.domain.port.CacheUnavailableException;
 import io.aside.domain.port.InvalidationOutbox;
 import io.aside.domain.port.RepositoryUnavailableException;
+import io.aside.domain.port.WriteOutcomeUnknownException;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * The write half of the protocol: after the database commit, delete what the change made stale.
- * Never before the commit, or a reader could refill the old row in between. The invalidation was
- * recorded in the outbox by the same transaction, so a failure here loses nothing: the entry stays
- * pending, this instance stops trusting the cache, and {@link OutboxRelay} delivers it later.
+ * Never before the commit, or a reader could refill the old row in between. A first attempt that
+ * fails is followed by a patient one, past the circuit breaker: every instance that can reach the
+ * cache serves the replaced value until the invalidation lands. If that fails too, nothing is lost:
+ * the invalidation was recorded in the outbox by the write's transaction, this instance stops
+ * trusting the cache, and the relays of every instance deliver it.
  */
 public final class Invalidator {
     private static final System.Logger LOG = System.getLogger(Invalidator.class.getName());
@@ -21,35 +25,62 @@ public final class Invalidator {
     private final CachePort cache;
     private final InvalidationOutbox outbox;
     private final CacheGate gate;
+    private final ReadFlights flights;
     private final CacheMetrics metrics;
     /** Logs the first failure of an outage and the recovery, not every write in between. */
     private final AtomicBoolean failing = new AtomicBoolean();
 
-    public Invalidator(CachePort cache, InvalidationOutbox outbox, CacheGate gate, CacheMetrics metrics) {
+    public Invalidator(CachePort cache, InvalidationOutbox outbox, CacheGate gate, ReadFlights flights, CacheMetrics metrics) {
         this.cache = cache;
         this.outbox = outbox;
         this.gate = gate;
+        this.flights = flights;
         this.metrics = metrics;
+    }
+
+    /**
+     * Runs a write. If the database cannot say whether it committed, its invalidation is delivered
+     * anyway before the failure is reported: had it committed, the cache must not keep what it replaced.
+     */
+    public <T> T write(Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (WriteOutcomeUnknownException unknown) {
+            // Its outbox entry stays for the relay, which delivers it again should the commit land late.
+            deliver(unknown.invalidation());
+            throw unknown;
+        }
     }
 
     /** Never throws: the write has committed and must be reported as done, whatever the cache does. */
     public void afterCommit(PendingInvalidation pending) {
-        try {
-            cache.invalidate(pending.invalidation());
-        } catch (CacheUnavailableException e) {
-            gate.close(pending.id());
-            metrics.cacheError("invalidate");
-            Level level = failing.compareAndSet(false, true) ? Level.WARNING : Level.DEBUG;
-            LOG.log(level, "invalidation " + pending.id() + " left in the outbox for the relay (reads skip the cache meanwhile): "
-                    + e.getMessage());
-            return;
-        }
-        if (failing.compareAndSet(true, false)) LOG.log(Level.INFO, "invalidations reach the cache again");
+        if (!deliver(pending)) return;
         try {
             outbox.delivered(List.of(pending.id()));
-        } catch (RepositoryUnavailableException e) {
+        } catch (RuntimeException e) {
             // Delivered but still listed: the relay delivers it once more, which is harmless.
             LOG.log(Level.DEBUG, "could not clear outbox entry " + pending.id(), e);
         }
+    }
+
+    private boolean deliver(PendingInvalidation pending) {
+        flights.forget(pending.invalidation());
+        try {
+            cache.invalidate(pending.invalidation());
+        } catch (CacheUnavailableException first) {
+            metrics.cacheError("invalidate");
+            try {
+                cache.invalidatePatiently(pending.invalidation());
+            } catch (CacheUnavailableException second) {
+                metrics.cacheError("invalidate-patiently");
+                gate.close(pending.id());
+                Level level = failing.compareAndSet(false, true) ? Level.WARNING : Level.DEBUG;
+                LOG.log(level, "invalidation " + pending.id() + " left in the outbox for the relay (reads skip the cache meanwhile): "
+                        + second.getMessage());
+                return false;
+            }
+        }
+        if (failing.compareAndSet(true, false)) LOG.log(Level.INFO, "invalidations reach the cache again");
+        return true;
     }
 }

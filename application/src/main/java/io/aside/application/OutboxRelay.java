@@ -1,5 +1,6 @@
 package io.aside.application;
 
+import io.aside.domain.cache.OutboxBatch;
 import io.aside.domain.cache.PendingInvalidation;
 import io.aside.domain.port.CachePort;
 import io.aside.domain.port.CacheUnavailableException;
@@ -14,7 +15,11 @@ import java.util.List;
  * and delivery — oldest first. Every instance runs one on a timer: no leader is needed because
  * delivering twice is harmless. An entry is due once a previous pass has seen it, i.e. once it has
  * waited a whole interval: younger entries are still being delivered by their writers, and sending
- * them again would only retire list pages twice. The relay also keeps the {@link CacheGate}.
+ * them again would only retire list pages twice. The relay also keeps the {@link CacheGate}, and
+ * asks the cache each pass which life it is in (a restart that kept our connections is noticed).
+ *
+ * <p>A pass never throws, whatever fails: the loop must outlive every error. A failure is logged
+ * once per streak and counted; the next pass starts over.
  */
 public final class OutboxRelay {
     private static final System.Logger LOG = System.getLogger(OutboxRelay.class.getName());
@@ -26,6 +31,7 @@ public final class OutboxRelay {
     private final CacheGate gate;
     private final CacheMetrics metrics;
     private long seenByEarlierPasses = Long.MIN_VALUE;
+    private boolean failing;
 
     public OutboxRelay(InvalidationOutbox outbox, CachePort cache, CacheGate gate, CacheMetrics metrics) {
         this.outbox = outbox;
@@ -34,33 +40,43 @@ public final class OutboxRelay {
         this.metrics = metrics;
     }
 
-    /** One pass; returns how many entries it delivered. Never throws, so a timer can call it forever. */
+    /** One pass; returns how many entries it delivered. */
     public synchronized int relay() {
+        try {
+            int delivered = pass();
+            if (failing) LOG.log(Level.INFO, "outbox relay works again");
+            failing = false;
+            return delivered;
+        } catch (RepositoryUnavailableException e) {
+            failed("database", Level.DEBUG, e); // the database is down: nothing is known of pending entries; the gate stays
+        } catch (RuntimeException e) {
+            failed("unexpected", Level.ERROR, e);
+        }
+        return 0;
+    }
+
+    private int pass() {
         long closesAtStart = gate.closes();
+        askCacheLife();
         long dueUpTo = seenByEarlierPasses;
         int delivered = 0;
-        try {
-            for (int i = 0; i < MAX_BATCHES_PER_PASS; i++) {
-                List<PendingInvalidation> batch = outbox.pending(BATCH);
-                batch.forEach(entry -> seenByEarlierPasses = Math.max(seenByEarlierPasses, entry.id()));
-                List<PendingInvalidation> due = batch.stream().filter(entry -> entry.id() <= dueUpTo).toList();
-                List<Long> done = deliver(due);
-                outbox.delivered(done);
-                delivered += done.size();
-                if (done.size() < due.size()) {
-                    gate.close(due.get(done.size()).id());
-                    break;
-                }
-                if (due.size() < BATCH) {
-                    gate.openAfterPass(closesAtStart, dueUpTo);
-                    break;
-                }
+        for (int i = 0; i < MAX_BATCHES_PER_PASS; i++) {
+            OutboxBatch batch = outbox.pending(BATCH);
+            if (batch.setAside() > 0) metrics.setAside(batch.setAside());
+            batch.entries().forEach(entry -> seenByEarlierPasses = Math.max(seenByEarlierPasses, entry.id()));
+            List<PendingInvalidation> due = batch.entries().stream().filter(entry -> entry.id() <= dueUpTo).toList();
+            List<Long> done = deliver(due);
+            outbox.delivered(done);
+            delivered += done.size();
+            if (!done.isEmpty()) metrics.replayed(done.size());
+            if (done.size() < due.size()) {
+                gate.close(due.get(done.size()).id());
+                return delivered;
             }
-        } catch (RepositoryUnavailableException e) {
-            // The database is down: nothing is known about pending entries; the gate stays as it is.
-            LOG.log(Level.DEBUG, "outbox unreadable: " + e.getMessage());
+            boolean mayBeMore = due.size() == batch.entries().size() && batch.entries().size() + batch.setAside() >= BATCH;
+            if (!mayBeMore) break;
         }
-        if (delivered > 0) metrics.replayed(delivered);
+        if (!gate.isOpen()) gate.reopenIfDelivered(closesAtStart, outbox.oldestPending());
         return delivered;
     }
 
@@ -77,5 +93,23 @@ public final class OutboxRelay {
             delivered.add(entry.id());
         }
         return delivered;
+    }
+
+    private void askCacheLife() {
+        try {
+            cache.ping();
+        } catch (CacheUnavailableException e) {
+            // Reads find out by themselves; the deliveries below fail and are retried.
+        }
+    }
+
+    private void failed(String reason, Level level, RuntimeException e) {
+        metrics.relayError(reason);
+        if (failing) {
+            LOG.log(Level.DEBUG, "outbox relay pass failed again: " + e);
+        } else {
+            LOG.log(level, "outbox relay pass failed (" + reason + "); retrying every pass, logging once until it works: " + e, e);
+        }
+        failing = true;
     }
 }

@@ -15,7 +15,7 @@ public final class UpdateModel {
     }
 
     public Model update(UpdateModelCommand command) {
-        WriteResult result = repository.update(command.id(), command.expectedVersion(), command.draft());
+        WriteResult result = invalidator.write(() -> repository.update(command.id(), command.expectedVersion(), command.draft()));
         if (result instanceof WriteResult.Changed changed) {
             invalidator.afterCommit(changed.invalidation());
             return changed.after().orElseThrow();

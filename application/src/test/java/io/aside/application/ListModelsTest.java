@@ -11,6 +11,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.aside.domain.cache.Lease;
+import io.aside.domain.cache.LeaseRequest;
 import io.aside.domain.cache.Lookup;
 import io.aside.domain.cache.ModelPage;
 import io.aside.domain.cache.PageKey;
@@ -19,8 +20,10 @@ import io.aside.domain.model.ValidationException;
 import io.aside.domain.port.CachePort;
 import io.aside.domain.port.CacheUnavailableException;
 import io.aside.domain.port.ModelRepository;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ListModelsTest {
@@ -28,15 +31,22 @@ class ListModelsTest {
     private final ModelRepository repository = mock(ModelRepository.class);
     private final CacheMetrics metrics = mock(CacheMetrics.class);
     private final CachePolicy policy = CachePolicy.defaults();
-    private final ListModels listModels = new ListModels(new CacheAside(cache, new CacheGate(), policy, metrics, d -> {}), cache, repository, metrics);
+    private final LeaseKeeper keeper = new LeaseKeeper(cache, metrics);
+    private final ListModels listModels = new ListModels(
+            new CacheAside(new ReadFlights(Duration.ofSeconds(30), Duration.ZERO), cache, new CacheGate(), policy, metrics, d -> {}, keeper), repository);
     private final Category category = new Category("tools");
+
+    @AfterEach
+    void stopKeeper() {
+        keeper.close();
+    }
 
     @Test
     void givenCurrentGeneration_whenListed_thenPageIsKeyedByItAndFilledUnderTheLease() {
         PageKey key = new PageKey(category, 41, 2);
         Lease<ModelPage> lease = new Lease<>(key, "t");
         when(cache.generation(category)).thenReturn(41L);
-        when(cache.lookup(key, policy.leaseTtl())).thenReturn(new Lookup.Leased<>(lease));
+        when(cache.lookup(eq(key), any(LeaseRequest.class))).thenReturn(new Lookup.Leased<>(lease));
         when(repository.findFirstByCategory(category, 2)).thenReturn(List.of(model(1, "tools"), model(2, "tools")));
 
         Read<ModelPage> read = listModels.list(new ListModelsQuery(category, 2));

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.aside.domain.cache.Invalidation;
+import io.aside.domain.cache.OutboxBatch;
 import io.aside.domain.cache.PendingInvalidation;
 import io.aside.domain.model.Category;
 import io.aside.domain.model.ModelId;
@@ -18,6 +19,7 @@ import io.aside.domain.port.CacheUnavailableException;
 import io.aside.domain.port.InvalidationOutbox;
 import io.aside.domain.port.RepositoryUnavailableException;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
@@ -34,7 +36,8 @@ class OutboxRelayTest {
 
     @Test
     void givenEntriesSeenByAnEarlierPass_whenCacheAnswers_thenDeliversOldestFirstRemovesThemAndOpensTheGate() {
-        when(outbox.pending(OutboxRelay.BATCH)).thenReturn(List.of(first, second));
+        when(outbox.pending(OutboxRelay.BATCH)).thenReturn(batch(first, second));
+        when(outbox.oldestPending()).thenReturn(OptionalLong.empty());
         assertThat(relay.relay()).as("a first sighting: their writers may still be delivering them").isZero();
         gate.close(2);
 
@@ -50,7 +53,7 @@ class OutboxRelayTest {
 
     @Test
     void givenAnEntryJustWritten_whenRelayRuns_thenItIsLeftToItsWriterForOnePass() {
-        when(outbox.pending(OutboxRelay.BATCH)).thenReturn(List.of(first)).thenReturn(List.of(first, second));
+        when(outbox.pending(OutboxRelay.BATCH)).thenReturn(batch(first)).thenReturn(batch(first, second));
         relay.relay();
 
         assertThat(relay.relay()).isEqualTo(1);
@@ -62,7 +65,7 @@ class OutboxRelayTest {
 
     @Test
     void givenCacheFailsMidway_whenRelaying_thenKeepsTheRestAndClosesTheGate() {
-        when(outbox.pending(OutboxRelay.BATCH)).thenReturn(List.of(first, second));
+        when(outbox.pending(OutboxRelay.BATCH)).thenReturn(batch(first, second));
         doNothing().when(cache).invalidate(first.invalidation());
         doThrow(new CacheUnavailableException("down", null)).when(cache).invalidate(second.invalidation());
         relay.relay();
@@ -75,10 +78,11 @@ class OutboxRelayTest {
 
     @Test
     void givenAWriterFailsDuringAPass_whenThePassSucceeds_thenTheGateStaysClosed() {
-        when(outbox.pending(OutboxRelay.BATCH)).thenReturn(List.of(first)).thenAnswer(invocation -> {
+        when(outbox.pending(OutboxRelay.BATCH)).thenReturn(batch(first)).thenAnswer(invocation -> {
             gate.close(3); // a writer's own delivery fails while this pass runs
-            return List.of(first);
+            return batch(first);
         });
+        when(outbox.oldestPending()).thenReturn(OptionalLong.empty()); // read before that entry committed
         relay.relay();
 
         relay.relay();
@@ -89,7 +93,8 @@ class OutboxRelayTest {
     @Test
     void givenAFailedEntryNotYetDue_whenThePassDeliversTheOlderOnes_thenTheGateStaysClosedUntilItIsDelivered() {
         gate.close(2);
-        when(outbox.pending(OutboxRelay.BATCH)).thenReturn(List.of(first)).thenReturn(List.of(first, second)).thenReturn(List.of(second));
+        when(outbox.pending(OutboxRelay.BATCH)).thenReturn(batch(first)).thenReturn(batch(first, second)).thenReturn(batch(second));
+        when(outbox.oldestPending()).thenReturn(OptionalLong.of(1), OptionalLong.of(2), OptionalLong.empty());
         relay.relay();
 
         relay.relay(); // delivers 1; 2 is not due yet
@@ -111,12 +116,17 @@ class OutboxRelayTest {
     @Test
     void givenEmptyOutbox_whenRelaying_thenTheGateOpensOnceTheFailedEntryIsGone() {
         gate.close(1);
-        when(outbox.pending(OutboxRelay.BATCH)).thenReturn(List.of(first)).thenReturn(List.of());
+        when(outbox.pending(OutboxRelay.BATCH)).thenReturn(batch(first)).thenReturn(batch());
+        when(outbox.oldestPending()).thenReturn(OptionalLong.of(1), OptionalLong.empty());
         relay.relay();
         assertThat(gate.isOpen()).isFalse();
 
         assertThat(relay.relay()).isZero(); // delivered meanwhile by another instance's relay
         assertThat(gate.isOpen()).isTrue();
+    }
+
+    private static OutboxBatch batch(PendingInvalidation... entries) {
+        return OutboxBatch.of(List.of(entries));
     }
 
     private static PendingInvalidation pending(long id, String category) {

@@ -25,6 +25,7 @@ import io.aside.domain.port.InvalidationOutbox;
 import io.aside.domain.port.ModelRepository;
 import io.aside.domain.port.RepositoryUnavailableException;
 import io.aside.domain.port.WriteResult;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -38,7 +39,7 @@ class WriteUseCasesTest {
     private final CacheMetrics metrics = mock(CacheMetrics.class);
     private final InvalidationOutbox outbox = mock(InvalidationOutbox.class);
     private final CacheGate gate = new CacheGate();
-    private final Invalidator invalidator = new Invalidator(cache, outbox, gate, metrics);
+    private final Invalidator invalidator = new Invalidator(cache, outbox, gate, new ReadFlights(Duration.ofSeconds(30), Duration.ZERO), metrics);
     private final ModelId id = new ModelId(1);
 
     @Test
@@ -107,10 +108,12 @@ class WriteUseCasesTest {
         ModelDraft draft = draft("model 7", "c");
         when(repository.insert(draft)).thenReturn(new Created(model(7, "c"), pending(14, Invalidation.of(List.of(model(7, "c"))))));
         doThrow(new CacheUnavailableException("down", null)).when(cache).invalidate(org.mockito.ArgumentMatchers.any());
+        doThrow(new CacheUnavailableException("down", null)).when(cache).invalidatePatiently(org.mockito.ArgumentMatchers.any());
 
         assertThat(new CreateModel(repository, invalidator).create(draft).id()).isEqualTo(new ModelId(7));
 
         verify(metrics).cacheError("invalidate");
+        verify(metrics).cacheError("invalidate-patiently");
         verify(outbox, never()).delivered(org.mockito.ArgumentMatchers.any());
         assertThat(gate.isOpen()).isFalse();
     }

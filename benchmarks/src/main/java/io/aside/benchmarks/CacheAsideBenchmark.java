@@ -4,6 +4,8 @@ import io.aside.application.CacheAside;
 import io.aside.application.CacheGate;
 import io.aside.application.CacheMetrics;
 import io.aside.application.CachePolicy;
+import io.aside.application.LeaseKeeper;
+import io.aside.application.ReadFlights;
 import io.aside.application.GetModel;
 import io.aside.application.Read;
 import io.aside.application.Sleeper;
@@ -18,6 +20,7 @@ import io.aside.persistence.DatabaseSettings;
 import io.aside.web.MicrometerCacheMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -78,6 +81,7 @@ public class CacheAsideBenchmark {
     private ModelId[] ids;
     private Invalidation[] invalidations;
     private int next;
+    private LeaseKeeper keeper;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -96,13 +100,17 @@ public class CacheAsideBenchmark {
         CachePolicy policy = CachePolicy.defaults();
         CacheMetrics metrics = new MicrometerCacheMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         CacheGate gate = new CacheGate(); // open: every invalidation delivered, as in a healthy service
-        getModel = new GetModel(new CacheAside(cache, gate, policy, metrics, Sleeper.REAL), repository);
-        getModelWithoutMetrics = new GetModel(new CacheAside(cache, gate, policy, CacheMetrics.NONE, Sleeper.REAL), repository);
+        keeper = new LeaseKeeper(cache, CacheMetrics.NONE);
+        getModel = new GetModel(new CacheAside(new ReadFlights(policy.readDeadline(), Duration.ofSeconds(1)), cache, gate, policy, metrics, Sleeper.REAL,
+                keeper), repository);
+        getModelWithoutMetrics = new GetModel(new CacheAside(new ReadFlights(policy.readDeadline(), Duration.ofSeconds(1)), cache, gate, policy,
+                CacheMetrics.NONE, Sleeper.REAL, keeper), repository);
         for (ModelId id : ids) getModel.get(id); // fills every key: hits find them
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
+        keeper.close();
         database.close();
     }
 

@@ -3,6 +3,7 @@ package io.aside.benchmarks;
 import io.aside.domain.cache.CacheKey;
 import io.aside.domain.cache.Invalidation;
 import io.aside.domain.cache.Lease;
+import io.aside.domain.cache.LeaseRequest;
 import io.aside.domain.cache.Lookup;
 import io.aside.domain.model.Category;
 import io.aside.domain.port.CachePort;
@@ -20,16 +21,19 @@ import java.util.Optional;
  * relaying the shared outbox through it would mark other instances' invalidations delivered.
  */
 public final class PassThroughCache implements CachePort {
-    private static final String TOKEN = "pass-through";
-
     @Override
-    public <V> Lookup<V> lookup(CacheKey<V> key, Duration leaseTtl) {
-        return new Lookup.Leased<>(new Lease<>(key, TOKEN));
+    public <V> Lookup<V> lookup(CacheKey<V> key, LeaseRequest request) {
+        return new Lookup.Leased<>(new Lease<>(key, request.token()));
     }
 
     @Override
     public <V> boolean fill(Lease<V> lease, Optional<V> value, Duration ttl) {
         return false;
+    }
+
+    @Override
+    public boolean extend(Lease<?> lease, Duration ttl) {
+        return true;
     }
 
     @Override
@@ -42,6 +46,9 @@ public final class PassThroughCache implements CachePort {
 
     @Override
     public void invalidate(Invalidation invalidation) {}
+
+    @Override
+    public void invalidatePatiently(Invalidation invalidation) {}
 
     @Override
     public void ping() {}

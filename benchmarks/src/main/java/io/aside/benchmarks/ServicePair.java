@@ -6,15 +6,15 @@ import io.aside.application.CacheMetrics;
 import io.aside.application.OutboxRelay;
 import io.aside.bootstrap.AsideConfig;
 import io.aside.bootstrap.AsideService;
-import io.aside.domain.cache.PendingInvalidation;
+import io.aside.domain.cache.OutboxBatch;
 import io.aside.domain.port.CachePort;
 import io.aside.domain.port.InvalidationOutbox;
 import io.aside.testing.MariaDbServer;
 import io.aside.testing.RedisServer;
 import io.aside.testing.TestServers;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Locale;
 
 /**
@@ -31,12 +31,17 @@ final class ServicePair {
 
     private static final InvalidationOutbox NOTHING_PENDING = new InvalidationOutbox() {
         @Override
-        public List<PendingInvalidation> pending(int limit) {
-            return List.of();
+        public OutboxBatch pending(int limit) {
+            return OutboxBatch.of(List.of());
         }
 
         @Override
         public void delivered(Collection<Long> ids) {}
+
+        @Override
+        public OptionalLong oldestPending() {
+            return OptionalLong.empty();
+        }
     };
 
     private ServicePair() {}
@@ -45,8 +50,7 @@ final class ServicePair {
     static int run(Measurement measurement) {
         Stopwatch t = Stopwatch.start();
         try (MariaDbServer db = mariaDb(); RedisServer redis = redis()) {
-            AsideConfig config = new AsideConfig(0, db.freshDatabaseUrl(), db.user(), db.password(), redis.url(), Duration.ofHours(1),
-                    redis.freshNamespace(), AsideConfig.DEFAULT_CACHE_TIMEOUT);
+            AsideConfig config = AsideConfig.defaultsOn(db.freshDatabaseUrl(), db.user(), db.password(), redis.url(), redis.freshNamespace());
             System.out.printf(Locale.ROOT, "servers: MariaDB %s:%d, Redis %s (%.1f s)%n", db.host(), db.port(), redis.url(), t.seconds());
 
             t = Stopwatch.start();

@@ -12,8 +12,10 @@ import io.aside.application.DeleteModel;
 import io.aside.application.GetModel;
 import io.aside.application.HealthCheck;
 import io.aside.application.Invalidator;
+import io.aside.application.LeaseKeeper;
 import io.aside.application.ListModels;
 import io.aside.application.OutboxRelay;
+import io.aside.application.ReadFlights;
 import io.aside.application.Sleeper;
 import io.aside.application.UpdateModel;
 import io.aside.domain.port.CachePort;
@@ -24,7 +26,18 @@ import io.aside.domain.port.ModelRepository;
 final class ApplicationModule extends AbstractModule {
     @Provides @Singleton
     CachePolicy cachePolicy(AsideConfig config) {
-        return CachePolicy.withTtl(config.cacheTtl());
+        return CachePolicy.of(config.cacheTtl(), config.readDeadline());
+    }
+
+    /** A reader gives up on another's run after twice the read deadline: a safety net only, runs end well before. */
+    @Provides @Singleton
+    ReadFlights readFlights(AsideConfig config, CachePolicy policy) {
+        return new ReadFlights(policy.readDeadline().multipliedBy(2), config.fallbackWindow());
+    }
+
+    @Provides @Singleton
+    LeaseKeeper leaseKeeper(CachePort cache, CacheMetrics metrics, Closer closer) {
+        return closer.register(new LeaseKeeper(cache, metrics));
     }
 
     @Provides @Singleton
@@ -33,13 +46,14 @@ final class ApplicationModule extends AbstractModule {
     }
 
     @Provides @Singleton
-    CacheAside cacheAside(CachePort cache, CacheGate gate, CachePolicy policy, CacheMetrics metrics) {
-        return new CacheAside(cache, gate, policy, metrics, Sleeper.REAL);
+    CacheAside cacheAside(ReadFlights flights, CachePort cache, CacheGate gate, CachePolicy policy, CacheMetrics metrics,
+                          LeaseKeeper keeper) {
+        return new CacheAside(flights, cache, gate, policy, metrics, Sleeper.REAL, keeper);
     }
 
     @Provides @Singleton
-    Invalidator invalidator(CachePort cache, InvalidationOutbox outbox, CacheGate gate, CacheMetrics metrics) {
-        return new Invalidator(cache, outbox, gate, metrics);
+    Invalidator invalidator(CachePort cache, InvalidationOutbox outbox, CacheGate gate, ReadFlights flights, CacheMetrics metrics) {
+        return new Invalidator(cache, outbox, gate, flights, metrics);
     }
 
     @Provides @Singleton
@@ -53,8 +67,8 @@ final class ApplicationModule extends AbstractModule {
     }
 
     @Provides @Singleton
-    ListModels listModels(CacheAside cacheAside, CachePort cache, ModelRepository repository, CacheMetrics metrics) {
-        return new ListModels(cacheAside, cache, repository, metrics);
+    ListModels listModels(CacheAside cacheAside, ModelRepository repository) {
+        return new ListModels(cacheAside, repository);
     }
 
     @Provides @Singleton

@@ -1,5 +1,6 @@
 package io.aside.bootstrap;
 
+import io.aside.application.CachePolicy;
 import io.aside.cache.RedisSettings;
 import io.aside.persistence.DatabaseSettings;
 import java.time.Duration;
@@ -14,11 +15,27 @@ import java.util.function.Function;
  * the same name in lower case with dots ({@code aside.port}), the property winning.
  */
 public record AsideConfig(int port, String dbUrl, String dbUser, String dbPassword, String cacheUrl, Duration cacheTtl,
-                          String cacheNamespace, Duration cacheTimeout) {
+                          String cacheNamespace, Duration cacheTimeout, Duration cacheWriteTimeout, Duration readDeadline,
+                          Duration fallbackWindow) {
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/aside";
     public static final String MEMORY_CACHE = "memory:";
     /** Tens of milliseconds: a Redis that does not answer by then is treated as down (reads go to the database). */
     public static final Duration DEFAULT_CACHE_TIMEOUT = Duration.ofMillis(50);
+    /** The last attempt at delivering a committed write's invalidation waits this long for Redis. */
+    public static final Duration DEFAULT_CACHE_WRITE_TIMEOUT = RedisSettings.DEFAULT_WRITE_TIMEOUT;
+    /** How long a read waits for another reader's load while its lease lives: the database's 10 s query timeout, and some. */
+    public static final Duration DEFAULT_READ_DEADLINE = CachePolicy.DEFAULT_READ_DEADLINE;
+    /**
+     * While an instance cannot use the cache, a database read answers its later readers of the same
+     * key for this long: long enough that a burst costs one load, short enough to be a small bound.
+     */
+    public static final Duration DEFAULT_FALLBACK_WINDOW = Duration.ofSeconds(1);
+
+    /** Every default, on a free port and the given stores: what tests and benchmarks start. */
+    public static AsideConfig defaultsOn(String dbUrl, String dbUser, String dbPassword, String cacheUrl, String cacheNamespace) {
+        return new AsideConfig(0, dbUrl, dbUser, dbPassword, cacheUrl, CachePolicy.DEFAULT_TTL, cacheNamespace,
+                DEFAULT_CACHE_TIMEOUT, DEFAULT_CACHE_WRITE_TIMEOUT, DEFAULT_READ_DEADLINE, DEFAULT_FALLBACK_WINDOW);
+    }
 
     /** Reads the process environment and system properties. */
     public static AsideConfig load() {
@@ -39,7 +56,23 @@ public record AsideConfig(int port, String dbUrl, String dbUser, String dbPasswo
                 s.value("ASIDE_CACHE_URL", MEMORY_CACHE, AsideConfig::cacheUrl),
                 s.value("ASIDE_CACHE_TTL", "PT1H", AsideConfig::ttl),
                 s.value("ASIDE_CACHE_NAMESPACE", "aside", AsideConfig::namespace),
-                s.value("ASIDE_CACHE_TIMEOUT", DEFAULT_CACHE_TIMEOUT.toString(), AsideConfig::timeout));
+                s.value("ASIDE_CACHE_TIMEOUT", DEFAULT_CACHE_TIMEOUT.toString(), AsideConfig::timeout),
+                s.value("ASIDE_CACHE_WRITE_TIMEOUT", DEFAULT_CACHE_WRITE_TIMEOUT.toString(), AsideConfig::timeout),
+                s.value("ASIDE_READ_DEADLINE", DEFAULT_READ_DEADLINE.toString(), AsideConfig::ttl),
+                s.value("ASIDE_FALLBACK_WINDOW", DEFAULT_FALLBACK_WINDOW.toString(), AsideConfig::window));
+    }
+
+    /**
+     * Refuses a wiring that would serve stale values: the in-process cache cannot see writes made by
+     * other instances, and a MySQL/MariaDB database is there to be shared (the embedded H2 file is
+     * locked by one process). Checked when serving, not for {@code migrate}, which uses no cache.
+     */
+    public void requireCacheSharedLikeTheDatabase() {
+        if (inMemoryCache() && !embeddedDatabase()) {
+            throw new ConfigException("ASIDE_CACHE_URL", "'memory:' keeps the cache inside this process, where writes of other "
+                    + "instances sharing the MySQL/MariaDB ASIDE_DB_URL never reach it; set ASIDE_CACHE_URL=redis://host:port "
+                    + "(the in-process cache goes with the embedded H2 database only)");
+        }
     }
 
     public boolean embeddedDatabase() {
@@ -54,7 +87,8 @@ public record AsideConfig(int port, String dbUrl, String dbUser, String dbPasswo
     @Override
     public String toString() {
         return "port=" + port + " db=" + dbUrl + " dbUser=" + dbUser + " dbPassword=" + (dbPassword.isEmpty() ? "" : "***")
-                + " cache=" + cacheUrl.replaceFirst("//[^@/]*@", "//***@") + " cacheTtl=" + cacheTtl + " cacheNamespace=" + cacheNamespace + " cacheTimeout=" + cacheTimeout;
+                + " cache=" + cacheUrl.replaceFirst("//[^@/]*@", "//***@") + " cacheTtl=" + cacheTtl + " cacheNamespace=" + cacheNamespace + " cacheTimeout=" + cacheTimeout
+                + " cacheWriteTimeout=" + cacheWriteTimeout + " readDeadline=" + readDeadline + " fallbackWindow=" + fallbackWindow;
     }
 
     private static int port(String v) {
@@ -82,15 +116,27 @@ public record AsideConfig(int port, String dbUrl, String dbUser, String dbPasswo
         return v;
     }
 
-    /** The same configuration with another Redis command timeout. */
-    public AsideConfig withCacheTimeout(Duration timeout) {
-        return new AsideConfig(port, dbUrl, dbUser, dbPassword, cacheUrl, cacheTtl, cacheNamespace, timeout);
+    /** The same configuration with another cache. */
+    public AsideConfig withCacheUrl(String url) {
+        return new AsideConfig(port, dbUrl, dbUser, dbPassword, url, cacheTtl, cacheNamespace, cacheTimeout, cacheWriteTimeout,
+                readDeadline, fallbackWindow);
     }
 
     private static Duration timeout(String v) {
         Duration d = ttl(v);
         if (d.compareTo(Duration.ofSeconds(10)) <= 0) return d;
         throw new IllegalArgumentException("must be at most PT10S: a cache that slow is better skipped, got '" + v + "'");
+    }
+
+    /** Zero or positive, at most a minute: a bound on staleness during an outage must stay small. */
+    private static Duration window(String v) {
+        try {
+            Duration d = Duration.parse(v.trim());
+            if (!d.isNegative() && d.compareTo(Duration.ofMinutes(1)) <= 0) return d;
+        } catch (DateTimeParseException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("must be an ISO-8601 duration from PT0S (off) to PT1M, got '" + v + "'");
     }
 
     private static String namespace(String v) {

@@ -35,6 +35,7 @@ public final class AsideService implements AutoCloseable {
      * database loads, say) while keeping the rest of the production wiring.
      */
     public static AsideService start(AsideConfig config, List<Module> overrides) {
+        config.requireCacheSharedLikeTheDatabase();
         Closer closer = new Closer();
         try {
             Module wiring = Modules.override(AsideModules.forConfig(config, closer)).with(overrides);

@@ -7,6 +7,7 @@ import io.aside.cache.CircuitBreakingCache;
 import io.aside.cache.RedisCache;
 import io.aside.cache.RedisSettings;
 import io.aside.domain.port.CachePort;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -21,12 +22,15 @@ final class RedisCacheModule extends AbstractModule {
     RedisCacheModule(AsideConfig config) {
         RedisSettings fromUrl = RedisSettings.fromUrl(config.cacheUrl()).withNamespace(config.cacheNamespace());
         Duration connect = fromUrl.connectTimeout().compareTo(config.cacheTimeout()) > 0 ? fromUrl.connectTimeout() : config.cacheTimeout();
-        this.settings = fromUrl.withTimeouts(connect, config.cacheTimeout());
+        this.settings = fromUrl.withTimeouts(connect, config.cacheTimeout()).withWriteTimeout(config.cacheWriteTimeout());
     }
 
     @Provides @Singleton
     CachePort cache(Closer closer, MeterRegistry registry) {
-        RedisCache redis = closer.register(new RedisCache(settings));
+        Counter newLives = Counter.builder("aside.cache.epoch.changes")
+                .description("Times Redis was found in a new life (restarted or failed over): entries of earlier lives are ignored")
+                .register(registry);
+        RedisCache redis = closer.register(new RedisCache(settings, change -> newLives.increment()));
         CircuitBreakingCache breaker = new CircuitBreakingCache(redis);
         Gauge.builder("aside.cache.breaker.open", breaker, b -> b.isOpen() ? 1 : 0)
                 .description("1 while the circuit breaker sheds Redis calls (open or probing), else 0")

@@ -1,20 +1,25 @@
 package io.aside.testing;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * A Redis server for tests. Test classes keep apart by key namespace ({@link #freshNamespace()});
- * fault tests can stop, kill, pause and resume the server the harness started.
+ * fault tests can stop, kill, pause and resume the server the harness started, and send it raw
+ * commands ({@link #command}) such as {@code SAVE}, {@code CONFIG SET} or {@code CLIENT PAUSE}.
  */
 public final class RedisServer extends TestServer {
     private static final String ENV_URL = "ASIDE_TEST_REDIS_URL";
@@ -37,12 +42,28 @@ public final class RedisServer extends TestServer {
         return startOwned();
     }
 
+    /** A server that keeps nothing on disk: a restart brings it back empty. */
     static RedisServer startOwned() {
+        return startOwned(List.of("--save", ""));
+    }
+
+    /**
+     * A server that snapshots to {@code dump.rdb} in its throw-away folder ({@code SAVE} writes it at
+     * once; otherwise at most hourly) and loads that snapshot when it starts again, as Debian's default
+     * configuration does: a crash brings back whatever the last snapshot held.
+     */
+    static RedisServer startPersistent() {
+        return startOwned(List.of("--dbfilename", "dump.rdb", "--save", "3600 1"));
+    }
+
+    private static RedisServer startOwned(List<String> persistence) {
         Path binary = Binaries.require("redis-server", "redis-server", ENV_URL);
         Path dir = ServerProcess.tempFolder("aside-redis-");
         int port = ServerProcess.freePort();
-        ServerProcess server = new ServerProcess("redis", List.of(binary.toString(), "--port", Integer.toString(port),
-                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString()), dir);
+        List<String> command = new ArrayList<>(List.of(binary.toString(), "--port", Integer.toString(port),
+                "--bind", "127.0.0.1", "--appendonly", "no", "--dir", dir.toString()));
+        command.addAll(persistence);
+        ServerProcess server = new ServerProcess("redis", command, dir);
         RedisServer redis = new RedisServer("127.0.0.1", port, server);
         redis.start();
         return redis;
@@ -63,6 +84,72 @@ public final class RedisServer extends TestServer {
     /** A key namespace no other test class uses. */
     public String freshNamespace() {
         return "aside-test-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /**
+     * Sends one command on a connection of its own and returns the reply: a status, bulk string or
+     * integer as text, nil as null, an array as its elements' texts one per line. An error reply
+     * throws. For what tests do to the server itself ({@code SAVE}, {@code CONFIG SET},
+     * {@code CLIENT PAUSE}, {@code INFO}); the harness needs no Redis client library for it.
+     */
+    public String command(String... arguments) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 1_000);
+            socket.setSoTimeout(30_000); // SAVE of a small data set takes milliseconds; this only bounds a hang
+            OutputStream out = socket.getOutputStream();
+            out.write(encode(arguments));
+            out.flush();
+            return readReply(new BufferedInputStream(socket.getInputStream()), String.join(" ", arguments));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Redis at " + host + ":" + port + " did not answer " + arguments[0], e);
+        }
+    }
+
+    private static byte[] encode(String... arguments) {
+        ByteArrayOutputStream request = new ByteArrayOutputStream();
+        request.writeBytes(("*" + arguments.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        for (String argument : arguments) {
+            byte[] bytes = argument.getBytes(StandardCharsets.UTF_8);
+            request.writeBytes(("$" + bytes.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            request.writeBytes(bytes);
+            request.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        return request.toByteArray();
+    }
+
+    private static String readReply(InputStream in, String command) throws IOException {
+        String line = readLine(in);
+        String rest = line.substring(1);
+        switch (line.charAt(0)) {
+            case '+', ':' -> {
+                return rest;
+            }
+            case '-' -> throw new IllegalStateException("Redis refused '" + command + "': " + rest);
+            case '$' -> {
+                int length = Integer.parseInt(rest);
+                if (length < 0) return null;
+                byte[] bulk = in.readNBytes(length + 2);
+                return new String(bulk, 0, length, StandardCharsets.UTF_8);
+            }
+            case '*' -> {
+                int count = Integer.parseInt(rest);
+                List<String> elements = new ArrayList<>();
+                for (int i = 0; i < count; i++) elements.add(readReply(in, command));
+                return String.join("\n", elements);
+            }
+            default -> throw new IllegalStateException("unexpected Redis reply to '" + command + "': " + line);
+        }
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) != '\r') {
+            if (b < 0) throw new IOException("Redis closed the connection mid-reply");
+            line.write(b);
+        }
+        in.read(); // '\n'
+        return line.toString(StandardCharsets.UTF_8);
     }
 
     /** A raw RESP PING, so the harness needs no Redis client of its own. */

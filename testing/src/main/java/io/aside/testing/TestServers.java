@@ -33,6 +33,15 @@ public final class TestServers {
         return RedisServer.startOwned();
     }
 
+    /**
+     * A Redis of the caller's own that snapshots to disk and loads the snapshot when started again:
+     * for tests of a cache that comes back with old data (DESIGN §3.2). Send it {@code SAVE} through
+     * {@link RedisServer#command} to take a snapshot; close it when done.
+     */
+    public static RedisServer dedicatedPersistentRedis() {
+        return RedisServer.startPersistent();
+    }
+
     /** A MariaDB of the caller's own, for tests that stop and restart it. Close it when done. */
     public static MariaDbServer dedicatedMariaDb() {
         return MariaDbServer.startOwned();

@@ -5,9 +5,11 @@ import io.aside.cache.RedisCache;
 import io.aside.cache.RedisSettings;
 import io.aside.domain.cache.CacheKey;
 import io.aside.domain.cache.Lease;
+import io.aside.domain.cache.LeaseRequest;
 import io.aside.domain.cache.Lookup;
 import io.aside.domain.model.Category;
 import java.time.Duration;
+import java.util.UUID;
 
 /**
  * Looks into the Redis the services share, through a {@link RedisCache} of its own on their key
@@ -32,7 +34,7 @@ final class CacheProbe implements AutoCloseable {
      * lease is given back at once. LEASED means someone else's lease is on it.
      */
     <V> Peeked<V> peek(CacheKey<V> key) {
-        Lookup<V> lookup = cache.lookup(key, Duration.ofSeconds(1));
+        Lookup<V> lookup = cache.lookup(key, new LeaseRequest("probe-" + UUID.randomUUID(), Duration.ofSeconds(1)));
         if (lookup instanceof Lookup.Hit<V> hit) return new Peeked<>(Peeked.Kind.VALUE, hit.value());
         if (lookup instanceof Lookup.Absent<V>) return new Peeked<>(Peeked.Kind.TOMBSTONE, null);
         if (lookup instanceof Lookup.Leased<V> ours) {
@@ -44,7 +46,7 @@ final class CacheProbe implements AutoCloseable {
 
     /** Takes the lease on an empty key, as a reader that will never fill it (it crashed, say). */
     <V> Lease<V> takeLease(CacheKey<V> key, Duration ttl) {
-        Lookup<V> lookup = cache.lookup(key, ttl);
+        Lookup<V> lookup = cache.lookup(key, new LeaseRequest("crashed-" + UUID.randomUUID(), ttl));
         if (lookup instanceof Lookup.Leased<V> leased) return leased.lease();
         throw new AssertionError("expected an empty key to lease, found " + lookup);
     }

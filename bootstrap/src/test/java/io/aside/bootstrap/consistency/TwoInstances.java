@@ -3,10 +3,12 @@ package io.aside.bootstrap.consistency;
 import io.aside.bootstrap.AsideConfig;
 import io.aside.bootstrap.AsideService;
 import io.aside.bootstrap.e2e.Services;
+import io.aside.testing.RedisServer;
+import io.aside.testing.TestServers;
 import com.google.inject.Module;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -19,22 +21,40 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class TwoInstances implements BeforeAllCallback, AfterAllCallback {
     private final List<Module> overrides;
+    /** Null: the shared test Redis; otherwise starts a Redis of the pair's own, closed after it. */
+    private final Supplier<RedisServer> ownRedis;
+    private RedisServer redis;
     private Instance a;
     private Instance b;
     private CacheProbe probe;
 
     /** {@code extra} bindings replace production ones on both instances, after the instrumented repository. */
     TwoInstances(Module... extra) {
+        this(null, extra);
+    }
+
+    private TwoInstances(Supplier<RedisServer> ownRedis, Module... extra) {
         List<Module> modules = new ArrayList<>(List.of(new InstrumentedRepositoryModule()));
         modules.addAll(List.of(extra));
         this.overrides = List.copyOf(modules);
+        this.ownRedis = ownRedis;
+    }
+
+    /** The pair on a Redis of its own, which the test may freeze, kill or restart. */
+    static TwoInstances onOwnRedis() {
+        return new TwoInstances(TestServers::dedicatedRedis);
+    }
+
+    /** The pair on a Redis of its own that snapshots to disk and loads the snapshot when restarted. */
+    static TwoInstances onOwnPersistentRedis() {
+        return new TwoInstances(TestServers::dedicatedPersistentRedis);
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        // These tests prove the lease protocol, not timeouts: a generous Redis timeout keeps a starved
-        // 2-core CI machine from failing lookups open to the database (the fault tests cover that).
-        AsideConfig config = Services.productionConfig().withCacheTimeout(Duration.ofMillis(500));
+        // The production defaults, timeouts included: what users run with is what must hold.
+        redis = ownRedis != null ? ownRedis.get() : TestServers.redis();
+        AsideConfig config = Services.productionConfigOn(TestServers.mariaDb(), redis);
         AsideService first = AsideService.start(config, overrides);
         try {
             AsideService second = AsideService.start(config, overrides);
@@ -52,6 +72,12 @@ final class TwoInstances implements BeforeAllCallback, AfterAllCallback {
         if (probe != null) probe.close();
         if (b != null) b.service().close();
         if (a != null) a.service().close();
+        if (ownRedis != null && redis != null) redis.close();
+    }
+
+    /** The Redis both instances use: their own when made {@link #onOwnRedis()}. */
+    RedisServer redis() {
+        return redis;
     }
 
     Instance a() {

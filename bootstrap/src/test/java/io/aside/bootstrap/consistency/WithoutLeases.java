@@ -7,10 +7,13 @@ import io.aside.application.CacheAside;
 import io.aside.application.CacheGate;
 import io.aside.application.CacheMetrics;
 import io.aside.application.CachePolicy;
+import io.aside.application.LeaseKeeper;
+import io.aside.application.ReadFlights;
 import io.aside.application.Sleeper;
 import io.aside.domain.cache.CacheKey;
 import io.aside.domain.cache.Invalidation;
 import io.aside.domain.cache.Lease;
+import io.aside.domain.cache.LeaseRequest;
 import io.aside.domain.cache.Lookup;
 import io.aside.domain.model.Category;
 import io.aside.domain.port.CachePort;
@@ -20,28 +23,33 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The baseline the herd tests are measured against: plain cache-aside, as most caching libraries
- * do it across instances — every reader that misses loads from the database, nobody waits for
- * another's fill. It reuses the production read path with the one difference that a lookup
- * finding someone else's lease is told it may load too.
+ * do it — every reader that misses loads from the database, nobody waits for another's load. It
+ * reuses the production read path with two differences: reads in one process do not share a load,
+ * and a lookup finding someone else's lease is told it may load too.
  */
 final class WithoutLeases extends AbstractModule {
     @Provides @Singleton
-    CacheAside cacheAside(CachePort cache, CacheGate gate, CachePolicy policy, CacheMetrics metrics) {
-        return new CacheAside(new EveryMissLoads(cache), gate, policy, metrics, Sleeper.REAL);
+    CacheAside cacheAside(CachePort cache, CacheGate gate, CachePolicy policy, CacheMetrics metrics, LeaseKeeper keeper) {
+        return new CacheAside(ReadFlights.uncoalesced(), new EveryMissLoads(cache), gate, policy, metrics, Sleeper.REAL, keeper);
     }
 
     private record EveryMissLoads(CachePort cache) implements CachePort {
         private static final AtomicLong TOKENS = new AtomicLong();
 
         @Override
-        public <V> Lookup<V> lookup(CacheKey<V> key, Duration leaseTtl) {
-            Lookup<V> found = cache.lookup(key, leaseTtl);
+        public <V> Lookup<V> lookup(CacheKey<V> key, LeaseRequest request) {
+            Lookup<V> found = cache.lookup(key, request);
             return found instanceof Lookup.Busy<V> ? new Lookup.Leased<>(new Lease<>(key, "baseline-" + TOKENS.incrementAndGet())) : found;
         }
 
         @Override
         public <V> boolean fill(Lease<V> lease, Optional<V> value, Duration ttl) {
             return cache.fill(lease, value, ttl);
+        }
+
+        @Override
+        public boolean extend(Lease<?> lease, Duration ttl) {
+            return cache.extend(lease, ttl);
         }
 
         @Override
@@ -57,6 +65,11 @@ final class WithoutLeases extends AbstractModule {
         @Override
         public void invalidate(Invalidation invalidation) {
             cache.invalidate(invalidation);
+        }
+
+        @Override
+        public void invalidatePatiently(Invalidation invalidation) {
+            cache.invalidatePatiently(invalidation);
         }
 
         @Override

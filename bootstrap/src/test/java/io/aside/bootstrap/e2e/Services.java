@@ -4,7 +4,6 @@ import io.aside.bootstrap.AsideConfig;
 import io.aside.testing.MariaDbServer;
 import io.aside.testing.RedisServer;
 import io.aside.testing.TestServers;
-import java.time.Duration;
 
 /** Production configurations pointing at the test servers, each with its own database and key namespace. */
 public final class Services {
@@ -17,7 +16,6 @@ public final class Services {
 
     /** The same, on servers a test owns (a dedicated Redis it will stop, say). */
     public static AsideConfig productionConfigOn(MariaDbServer db, RedisServer redis) {
-        return new AsideConfig(0, db.freshDatabaseUrl(), db.user(), db.password(), redis.url(), Duration.ofHours(1),
-                redis.freshNamespace(), AsideConfig.DEFAULT_CACHE_TIMEOUT);
+        return AsideConfig.defaultsOn(db.freshDatabaseUrl(), db.user(), db.password(), redis.url(), redis.freshNamespace());
     }
 }

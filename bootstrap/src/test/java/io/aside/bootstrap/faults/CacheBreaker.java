@@ -5,14 +5,14 @@ import io.aside.cache.CircuitBreakingCache;
 import io.aside.domain.port.CachePort;
 
 /** The circuit breaker the production wiring puts in front of Redis, read from the running service. */
-final class CacheBreaker {
+public final class CacheBreaker {
     private final CircuitBreakingCache breaker;
 
     private CacheBreaker(CircuitBreakingCache breaker) {
         this.breaker = breaker;
     }
 
-    static CacheBreaker of(AsideService service) {
+    public static CacheBreaker of(AsideService service) {
         CachePort cache = service.instance(CachePort.class);
         if (!(cache instanceof CircuitBreakingCache breaking)) {
             throw new IllegalStateException("the Redis cache is not behind a circuit breaker: " + cache.getClass());
@@ -21,7 +21,7 @@ final class CacheBreaker {
     }
 
     /** Open or half-open: calls are shed, or only a few probes reach Redis. */
-    boolean isOpen() {
+    public boolean isOpen() {
         return breaker.isOpen();
     }
 }

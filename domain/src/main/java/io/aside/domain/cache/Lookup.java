@@ -13,4 +13,7 @@ public sealed interface Lookup<V> {
 
     /** A miss while another caller holds the lease: its fill should arrive shortly. */
     record Busy<V>() implements Lookup<V> {}
+
+    /** A miss the cache cannot take a lease for (it is out of memory): load, and do not fill. */
+    record Uncached<V>() implements Lookup<V> {}
 }

@@ -3,6 +3,7 @@ package io.aside.domain.port;
 import io.aside.domain.cache.CacheKey;
 import io.aside.domain.cache.Invalidation;
 import io.aside.domain.cache.Lease;
+import io.aside.domain.cache.LeaseRequest;
 import io.aside.domain.cache.Lookup;
 import io.aside.domain.model.Category;
 import java.time.Duration;
@@ -16,12 +17,16 @@ import java.util.Optional;
  *   <li>{@link #fill} stores a value only while the caller's lease still holds the key;</li>
  *   <li>{@link #invalidate} deletes keys, and with them any lease, so a fill that raced a write is refused.</li>
  * </ul>
- * TTLs must be positive. Implementations throw {@link CacheUnavailableException} when the cache
- * cannot answer in time.
+ * Entries from an earlier life of the cache (a restart from a snapshot, a failover to a replica that
+ * missed writes) are never returned (DESIGN §3.2). TTLs must be positive. Implementations throw
+ * {@link CacheUnavailableException} when the cache cannot answer in time.
  */
 public interface CachePort {
-    /** Reads {@code key}; on a miss takes a lease on it for {@code leaseTtl} if nobody holds one. */
-    <V> Lookup<V> lookup(CacheKey<V> key, Duration leaseTtl);
+    /**
+     * Reads {@code key}; on a miss takes the lease for {@code request} if nobody holds one. Asking
+     * again with the same token after a lost reply is safe: a lease the lost call took comes back as ours.
+     */
+    <V> Lookup<V> lookup(CacheKey<V> key, LeaseRequest request);
 
     /**
      * Stores {@code value} (a tombstone when empty) for {@code ttl}, but only while {@code lease} is
@@ -29,7 +34,10 @@ public interface CachePort {
      */
     <V> boolean fill(Lease<V> lease, Optional<V> value, Duration ttl);
 
-    /** Gives a lease back without filling, so waiting readers need not wait for its TTL. */
+    /** Keeps a lease alive for {@code ttl} from now, while it still holds its key; false once it does not. */
+    boolean extend(Lease<?> lease, Duration ttl);
+
+    /** Gives a lease back without filling, so waiting readers need not wait for its TTL; a no-op once it is not ours. */
     void release(Lease<?> lease);
 
     /**
@@ -42,6 +50,13 @@ public interface CachePort {
     /** Deletes the models' keys (and their leases) and moves the categories to a new generation. */
     void invalidate(Invalidation invalidation);
 
-    /** Throws {@link CacheUnavailableException} unless the cache answers now. */
+    /**
+     * {@link #invalidate} as the last attempt for a committed write whose first attempt failed: it
+     * waits for the cache's longer write timeout and is never shed by a circuit breaker, since the
+     * breaker protects reads from a slow cache, not writes from a cache that is merely slow.
+     */
+    void invalidatePatiently(Invalidation invalidation);
+
+    /** Throws {@link CacheUnavailableException} unless the cache answers now; notices a cache that restarted. */
     void ping();
 }

@@ -1,8 +1,8 @@
 package io.aside.domain.port;
 
-import io.aside.domain.cache.PendingInvalidation;
+import io.aside.domain.cache.OutboxBatch;
 import java.util.Collection;
-import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * The durable record of invalidations not yet known to have reached the cache. Entries are written
@@ -11,9 +11,16 @@ import java.util.List;
  * invalidation is idempotent.
  */
 public interface InvalidationOutbox {
-    /** The oldest undelivered entries, at most {@code limit}. */
-    List<PendingInvalidation> pending(int limit);
+    /**
+     * The oldest undelivered entries, at most {@code limit}. An entry that cannot be read back (a
+     * corrupt row) is never returned: it is moved aside, out of the way of the others, and counted in
+     * the batch, so one bad row cannot stop every later invalidation.
+     */
+    OutboxBatch pending(int limit);
 
     /** Removes delivered entries; ids already removed are ignored. */
     void delivered(Collection<Long> ids);
+
+    /** The id of the oldest entry still undelivered, whoever wrote it; empty when there is none. */
+    OptionalLong oldestPending();
 }

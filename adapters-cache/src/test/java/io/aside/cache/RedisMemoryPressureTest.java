@@ -1,0 +1,193 @@
+package io.aside.cache;
+
+import static io.aside.cache.CachePortContract.leaseOf;
+import static io.aside.cache.CachePortContract.request;
+import static io.aside.cache.Models.model;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aside.domain.cache.CacheKey;
+import io.aside.domain.cache.Invalidation;
+import io.aside.domain.cache.Lease;
+import io.aside.domain.cache.Lookup;
+import io.aside.domain.cache.ModelKey;
+import io.aside.domain.cache.ModelPage;
+import io.aside.domain.cache.PageKey;
+import io.aside.domain.model.Category;
+import io.aside.domain.model.Model;
+import io.aside.domain.model.ModelId;
+import io.aside.testing.RedisServer;
+import io.aside.testing.TestServers;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A Redis at {@code maxmemory} with {@code noeviction} refuses writes. The cache keeps serving hits,
+ * answers misses with {@link Lookup.Uncached} and refused fills with false, never with an error, so
+ * a breaker around it stays closed; invalidations still apply in full, since a write that answered
+ * must not leave its old entries behind. A server of this class's own, emptied before each test.
+ * Commands may take {@link TestRedis#UNHURRIED}: this is about what a full Redis answers, not when.
+ */
+class RedisMemoryPressureTest {
+    static final RedisServer SERVER = TestServers.dedicatedRedis();
+    static final Duration LEASE_TTL = Duration.ofSeconds(30);
+    static final Duration TTL = Duration.ofMinutes(10);
+    /** Any single failure in the window opens it: the cache must not fail at all. */
+    static final CircuitBreakerSettings OPENS_ON_ANY_FAILURE = new CircuitBreakerSettings(1, Duration.ofSeconds(60), 1, Duration.ofMinutes(1), 1);
+
+    final MemoryPressure memory = new MemoryPressure(SERVER);
+    String namespace;
+    RedisCache redis;
+    CircuitBreakingCache cache;
+
+    @BeforeEach
+    void connectToAnEmptyServer() {
+        memory.lift();
+        namespace = SERVER.freshNamespace();
+        redis = new RedisCache(TestRedis.unhurried(SERVER, namespace));
+        cache = new CircuitBreakingCache(redis, OPENS_ON_ANY_FAILURE);
+    }
+
+    @AfterEach
+    void close() {
+        redis.close();
+        memory.lift();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        SERVER.close();
+    }
+
+    @Test
+    void givenRedisOutOfMemory_whenRead_thenHitsAreServedAndNewKeysAreUncachedWithoutErrors() {
+        Model cached = model(1, "full");
+        cache(cached);
+        PageKey page = new PageKey(cached.category(), cache.generation(cached.category()), 10);
+        ModelPage listed = Models.page("full", 1, 3);
+        fill(page, listed);
+
+        exhaustMemory();
+
+        assertThat(lookup(key(1))).isEqualTo(new Lookup.Hit<>(cached));
+        assertThat(lookup(page)).isEqualTo(new Lookup.Hit<>(listed));
+        assertThat(lookup(key(2))).isInstanceOf(Lookup.Uncached.class);
+        assertThat(lookup(new PageKey(new Category("never listed"), 1, 10))).isInstanceOf(Lookup.Uncached.class);
+        assertThat(cache.isOpen()).isFalse();
+    }
+
+    @Test
+    void givenLeaseTakenBeforeRedisRanOutOfMemory_whenFilled_thenFalseWithoutErrorAndTheLeaseStillHolds() {
+        Lease<Model> pending = leaseOf(lookup(key(3)));
+
+        exhaustMemory();
+
+        assertThat(cache.fill(pending, Optional.of(model(3, "full")), TTL)).isFalse();
+        assertThat(cache.fill(pending, Optional.empty(), TTL)).isFalse();
+        assertThat(lookup(key(3))).isInstanceOf(Lookup.Busy.class);
+        assertThat(cache.isOpen()).isFalse();
+    }
+
+    @Test
+    void givenLeasesTakenBeforeRedisRanOutOfMemory_whenExtendedAndReleased_thenBothWorkWithoutError() {
+        Lease<Model> slowLoad = leaseOf(lookup(key(4)));
+        Lease<Model> givenBack = leaseOf(lookup(key(5)));
+
+        exhaustMemory();
+
+        assertThat(cache.extend(slowLoad, LEASE_TTL.multipliedBy(2))).isTrue();
+        cache.release(givenBack);
+        assertThat(raw(key(5))).as("released").isNull();
+        assertThat(lookup(key(4))).isInstanceOf(Lookup.Busy.class);
+        assertThat(cache.isOpen()).isFalse();
+    }
+
+    @Test
+    void givenRedisOutOfMemory_whenGenerationOfAnUnseenCategoryRead_thenAnswersFromTheClockWithoutError() {
+        exhaustMemory();
+
+        assertThat(cache.generation(new Category("unseen"))).isPositive();
+        assertThat(cache.isOpen()).isFalse();
+    }
+
+    @Test
+    void givenRedisOutOfMemory_whenInvalidated_thenEveryKeyIsDeletedAndEveryGenerationBumped() {
+        assertInvalidationAppliesInFull(cache::invalidate);
+    }
+
+    @Test
+    void givenRedisOutOfMemory_whenInvalidatedPatiently_thenEveryKeyIsDeletedAndEveryGenerationBumped() {
+        assertInvalidationAppliesInFull(cache::invalidatePatiently);
+    }
+
+    @Test
+    void givenRedisOutOfMemory_whenOnlyCategoriesInvalidated_thenEveryGenerationIsBumped() {
+        // No model key to delete first: the script's first write is a generation bump, which a full
+        // Redis refuses unless the script is allowed to run out of memory.
+        Category seen = new Category("seen");
+        Category unseen = new Category("unseen before");
+        long seenBefore = cache.generation(seen);
+
+        exhaustMemory();
+        cache.invalidate(new Invalidation(Set.of(), Set.of(seen, unseen)));
+
+        assertThat(cache.generation(seen)).isGreaterThan(seenBefore);
+        assertThat(SERVER.command("GET", TestRedis.keys(namespace).generation(unseen))).as("started and bumped").isNotNull();
+        assertThat(cache.isOpen()).isFalse();
+    }
+
+    /** Two cached models, a pending lease, two categories with generations and one without: all of it goes, at once. */
+    private void assertInvalidationAppliesInFull(Consumer<Invalidation> invalidation) {
+        Category first = new Category("first");
+        Category second = new Category("second");
+        Category unseen = new Category("no generation yet");
+        cache(model(10, "first"));
+        cache(model(11, "second"));
+        Lease<Model> racing = leaseOf(lookup(key(12)));
+        long firstBefore = cache.generation(first);
+        long secondBefore = cache.generation(second);
+
+        exhaustMemory();
+        invalidation.accept(new Invalidation(Set.of(new ModelId(10), new ModelId(11), new ModelId(12)), Set.of(first, second, unseen)));
+
+        assertThat(raw(key(10))).isNull();
+        assertThat(raw(key(11))).isNull();
+        assertThat(raw(key(12))).isNull();
+        assertThat(lookup(key(10))).as("still full: no lease, no error").isInstanceOf(Lookup.Uncached.class);
+        assertThat(cache.fill(racing, Optional.of(model(12, "stale")), TTL)).isFalse();
+        assertThat(cache.generation(first)).isGreaterThan(firstBefore);
+        assertThat(cache.generation(second)).isGreaterThan(secondBefore);
+        assertThat(SERVER.command("GET", TestRedis.keys(namespace).generation(unseen))).as("started and bumped").isNotNull();
+        assertThat(cache.isOpen()).isFalse();
+    }
+
+    private void exhaustMemory() {
+        memory.exhaust(cache);
+        assertThat(memory.refusesWrites(cache)).as("Redis refuses writes").isTrue();
+    }
+
+    private static ModelKey key(long id) {
+        return new ModelKey(new ModelId(id));
+    }
+
+    private <V> Lookup<V> lookup(CacheKey<V> key) {
+        return cache.lookup(key, request(LEASE_TTL));
+    }
+
+    private void cache(Model model) {
+        fill(key(model.id().value()), model);
+    }
+
+    private <V> void fill(CacheKey<V> key, V value) {
+        assertThat(cache.fill(leaseOf(lookup(key)), Optional.of(value), TTL)).isTrue();
+    }
+
+    private String raw(CacheKey<?> key) {
+        return SERVER.command("GET", TestRedis.keys(namespace).entry(key));
+    }
+}

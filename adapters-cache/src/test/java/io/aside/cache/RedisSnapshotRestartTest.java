@@ -1,0 +1,242 @@
+package io.aside.cache;
+
+import static io.aside.cache.CachePortContract.leaseOf;
+import static io.aside.cache.CachePortContract.request;
+import static io.aside.cache.Models.model;
+import static io.aside.cache.TestRedis.firstAnswer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.aside.domain.cache.CacheKey;
+import io.aside.domain.cache.Invalidation;
+import io.aside.domain.cache.Lease;
+import io.aside.domain.cache.LeaseRequest;
+import io.aside.domain.cache.Lookup;
+import io.aside.domain.cache.ModelKey;
+import io.aside.domain.cache.PageKey;
+import io.aside.domain.model.Category;
+import io.aside.domain.model.Model;
+import io.aside.domain.model.ModelId;
+import io.aside.domain.port.CacheUnavailableException;
+import io.aside.testing.RedisServer;
+import io.aside.testing.TestServers;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A Redis that crashes and comes back from its last snapshot (DESIGN §3.2): the snapshot holds
+ * entries that writes which had already answered had invalidated. A cache connected before the crash
+ * must serve none of them, and generations must not go back to a number handed out before the crash.
+ * Each test: fill, {@code SAVE}, invalidate (the writes that answered), SIGKILL, a read while Redis
+ * is down (the service keeps reading, and failing open), start from the dump.
+ * A server of this class's own; commands may take {@link TestRedis#UNHURRIED}: this is about which
+ * life an entry belongs to, not about time (after the crash, calls on dead connections fail at once).
+ */
+class RedisSnapshotRestartTest {
+    static final RedisServer SERVER = TestServers.dedicatedPersistentRedis();
+    static final Duration LEASE_TTL = Duration.ofSeconds(30);
+    static final Duration TTL = Duration.ofMinutes(5);
+    static final Category CATEGORY = new Category("restored");
+
+    final LifeChanges lifeChanges = new LifeChanges();
+    String namespace;
+    String lifeBefore;
+    RedisCache cache;
+
+    @BeforeEach
+    void connectBeforeTheCrash() {
+        namespace = SERVER.freshNamespace();
+        lifeBefore = StoredFormat.lifeOf(SERVER);
+        cache = new RedisCache(TestRedis.unhurried(SERVER, namespace), lifeChanges);
+    }
+
+    @AfterEach
+    void close() {
+        cache.close();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        SERVER.close();
+    }
+
+    @Test
+    void givenModelsReplacedAfterTheSnapshot_whenRedisComesBackFromIt_thenNoneOfTheRestoredValuesIsServed() {
+        LongStream.rangeClosed(1, 3).forEach(id -> cache(model(id, "restored")));
+        snapshot();
+        writesAnswered(models(1, 3), Set.of(CATEGORY));
+
+        crashAndComeBackFromTheSnapshot();
+
+        assertThat(raw(key(1))).as("the snapshot brought the replaced value back").startsWith(StoredFormat.value(lifeBefore, "{"));
+        assertThat(firstLookupAfterTheComeback(key(1))).isInstanceOf(Lookup.Leased.class);
+        assertThat(lookup(key(2))).isInstanceOf(Lookup.Leased.class);
+        assertThat(lookup(key(3))).isInstanceOf(Lookup.Leased.class);
+        assertThat(lifeChanges.seen()).as("onNewLife").singleElement();
+    }
+
+    @Test
+    void givenCacheIdleThroughTheOutage_whenRedisComesBackFromTheSnapshot_thenNoRestoredValueIsServed() {
+        cache(model(7, "restored"));
+        fill(new PageKey(CATEGORY, cache.generation(CATEGORY), 5), Optional.of(Models.page("restored", 7, 1)));
+        snapshot();
+        writesAnswered(models(7, 7), Set.of(CATEGORY));
+        long handedOut = cache.generation(CATEGORY);
+
+        crashWhileIdleAndComeBackFromTheSnapshot();
+
+        assertThat(firstLookupAfterTheComeback(key(7))).isInstanceOf(Lookup.Leased.class);
+        assertThat(cache.generation(CATEGORY)).isGreaterThan(handedOut);
+        assertThat(lifeChanges.seen()).singleElement();
+    }
+
+    @Test
+    void givenTombstoneReplacedAfterTheSnapshot_whenRedisComesBackFromIt_thenNotFoundIsNotServed() {
+        fill(key(4), Optional.empty());
+        snapshot();
+        writesAnswered(models(4, 4), Set.of(CATEGORY)); // the model was created
+
+        crashAndComeBackFromTheSnapshot();
+
+        assertThat(raw(key(4))).isEqualTo(StoredFormat.tombstone(lifeBefore));
+        assertThat(firstLookupAfterTheComeback(key(4))).isInstanceOf(Lookup.Leased.class);
+        assertThat(lifeChanges.seen()).singleElement();
+    }
+
+    @Test
+    void givenPageAndGenerationInTheSnapshot_whenRedisComesBackFromIt_thenTheGenerationOnlyGoesUpAndTheOldPageIsNotServed() {
+        PageKey old = new PageKey(CATEGORY, cache.generation(CATEGORY), 20);
+        fill(old, Optional.of(Models.page("restored", 1, 3)));
+        snapshot();
+        writesAnswered(Set.of(), Set.of(CATEGORY));
+        writesAnswered(Set.of(), Set.of(CATEGORY));
+        long handedOut = cache.generation(CATEGORY);
+
+        crashAndComeBackFromTheSnapshot();
+
+        assertThat(raw(generationKey())).as("the snapshot's older generation").isEqualTo(Long.toString(old.generation()));
+        assertThat(firstAnswer(() -> cache.generation(CATEGORY))).isGreaterThan(handedOut);
+        assertThat(lookup(old)).isInstanceOf(Lookup.Leased.class);
+    }
+
+    @Test
+    void givenGenerationInTheSnapshot_whenTheFirstCallAfterTheComebackIsAnInvalidation_thenTheGenerationStillOnlyGoesUp() {
+        cache.generation(CATEGORY);
+        snapshot();
+        writesAnswered(Set.of(), Set.of(CATEGORY));
+        writesAnswered(Set.of(), Set.of(CATEGORY));
+        long handedOut = cache.generation(CATEGORY);
+
+        crashAndComeBackFromTheSnapshot();
+
+        firstAnswer(() -> {
+            cache.invalidate(new Invalidation(Set.of(), Set.of(CATEGORY)));
+            return true;
+        });
+        assertThat(cache.generation(CATEGORY)).isGreaterThan(handedOut);
+    }
+
+    @Test
+    void givenLeaseInTheSnapshot_whenItsHolderFillsAfterTheComeback_thenTheValueIsNotServed() {
+        Lease<Model> restored = leaseOf(cache.lookup(key(5), request(LEASE_TTL)));
+        snapshot();
+        writesAnswered(models(5, 5), Set.of(CATEGORY)); // deleted the lease: its load may be stale
+
+        crashAndComeBackFromTheSnapshot();
+
+        assertThat(raw(key(5))).as("the snapshot brought the lease back").isEqualTo(StoredFormat.lease(lifeBefore, restored.token()));
+        firstAnswer(() -> cache.fill(restored, Optional.of(model(5, "stale")), TTL));
+        assertThat(lookup(key(5))).isInstanceOf(Lookup.Leased.class);
+    }
+
+    @Test
+    void givenCacheStartedAfterTheComeback_whenLookup_thenTheRestoredValuesAreNotServedEither() {
+        cache(model(6, "restored"));
+        snapshot();
+        writesAnswered(models(6, 6), Set.of(CATEGORY));
+
+        crashAndComeBackFromTheSnapshot();
+
+        try (RedisCache later = new RedisCache(TestRedis.unhurried(SERVER, namespace))) {
+            assertThat(later.lookup(key(6), request(LEASE_TTL))).isInstanceOf(Lookup.Leased.class);
+        }
+    }
+
+    private static ModelKey key(long id) {
+        return new ModelKey(new ModelId(id));
+    }
+
+    private static Set<ModelId> models(long first, long last) {
+        return LongStream.rangeClosed(first, last).mapToObj(ModelId::new).collect(Collectors.toSet());
+    }
+
+    /** The first lookup that answers after the comeback, asked again under one token (a retry must not lose its own lease). */
+    private <V> Lookup<V> firstLookupAfterTheComeback(CacheKey<V> key) {
+        LeaseRequest request = request(LEASE_TTL);
+        return firstAnswer(() -> cache.lookup(key, request));
+    }
+
+    private <V> Lookup<V> lookup(CacheKey<V> key) {
+        return cache.lookup(key, request(LEASE_TTL));
+    }
+
+    private void cache(Model model) {
+        fill(key(model.id().value()), Optional.of(model));
+    }
+
+    private <V> void fill(CacheKey<V> key, Optional<V> value) {
+        assertThat(cache.fill(leaseOf(lookup(key)), value, TTL)).isTrue();
+    }
+
+    private void snapshot() {
+        assertThat(SERVER.command("SAVE")).isEqualTo("OK");
+    }
+
+    /** The invalidations of writes that committed and answered their clients before the crash. */
+    private void writesAnswered(Set<ModelId> models, Set<Category> categories) {
+        cache.invalidate(new Invalidation(models, categories));
+    }
+
+    /**
+     * SIGKILL, a read during the outage (it fails open, and the pool cannot replace the broken
+     * connection it used: when Redis is back the cache knows only the old life, and the next read
+     * makes the connection that finds the new one), then Redis starts again from the snapshot.
+     */
+    private void crashAndComeBackFromTheSnapshot() {
+        SERVER.kill();
+        assertThatThrownBy(() -> cache.lookup(key(999), request(LEASE_TTL))).as("a read during the outage")
+                .isInstanceOf(CacheUnavailableException.class);
+        comeBackFromTheSnapshot();
+    }
+
+    /** SIGKILL while the cache is idle: its pooled connection is replaced when the next read finds it broken. */
+    private void crashWhileIdleAndComeBackFromTheSnapshot() {
+        SERVER.kill();
+        comeBackFromTheSnapshot();
+    }
+
+    private void comeBackFromTheSnapshot() {
+        SERVER.start();
+        assertThat(StoredFormat.lifeOf(SERVER)).as("a new life").isNotEqualTo(lifeBefore);
+        assertThat(lifeChanges.seen()).as("not noticed before the cache is used").isEmpty();
+    }
+
+    private String raw(CacheKey<?> key) {
+        return SERVER.command("GET", TestRedis.keys(namespace).entry(key));
+    }
+
+    private String raw(String redisKey) {
+        return SERVER.command("GET", redisKey);
+    }
+
+    private String generationKey() {
+        return TestRedis.keys(namespace).generation(CATEGORY);
+    }
+}

@@ -1,0 +1,148 @@
+package io.aside.application;
+
+import io.aside.application.Outcome.Source;
+import io.aside.domain.cache.CacheKey;
+import io.aside.domain.cache.Lease;
+import io.aside.domain.cache.LeaseRequest;
+import io.aside.domain.cache.Lookup;
+import io.aside.domain.port.CachePort;
+import io.aside.domain.port.CacheUnavailableException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The read half of the protocol (DESIGN §3), as run by the one reader of a key in this process:
+ * hit, tombstone, or lease → load (the lease kept alive meanwhile) → fill-if-the-lease-holds. A
+ * reader that finds another caller's lease waits while it lives, up to the read deadline. A lookup
+ * whose reply was lost is asked again with the same token; when the cache cannot be used at all,
+ * the read falls back to the database, and gives back the lease a lost reply may have taken.
+ */
+final class ReadProtocol {
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(2);
+    private static final Duration MAX_BACKOFF = Duration.ofMillis(50);
+
+    private final CachePort cache;
+    private final CacheGate gate;
+    private final CachePolicy policy;
+    private final CacheMetrics metrics;
+    private final Sleeper sleeper;
+    private final LeaseKeeper keeper;
+
+    ReadProtocol(CachePort cache, CacheGate gate, CachePolicy policy, CacheMetrics metrics, Sleeper sleeper, LeaseKeeper keeper) {
+        this.cache = cache;
+        this.gate = gate;
+        this.policy = policy;
+        this.metrics = metrics;
+        this.sleeper = sleeper;
+        this.keeper = keeper;
+    }
+
+    <V> Outcome<V> run(ReadKey<V> read, Supplier<Optional<V>> loader) {
+        String kind = read.kind();
+        if (!gate.isOpen()) {
+            metrics.bypass(kind);
+            return fallback(kind, loader);
+        }
+        long deadline = System.nanoTime() + policy.readDeadline().toNanos();
+        LeaseRequest request = new LeaseRequest(LeaseTokens.next(), policy.leaseTtl());
+        Duration backoff = FIRST_BACKOFF;
+        CacheKey<V> unanswered = null; // looked up without an answer: may hold our lease
+        int failures = 0;
+        boolean waited = false;
+        while (true) {
+            long asOf = System.nanoTime();
+            CacheKey<V> key = null;
+            Lookup<V> lookup;
+            try {
+                key = read.locate(cache);
+                if (unanswered != null && !unanswered.equals(key)) keeper.releaseLater(new Lease<>(unanswered, request.token()));
+                lookup = cache.lookup(key, request);
+            } catch (CacheUnavailableException e) {
+                metrics.cacheError(key == null ? "generation" : "lookup");
+                if (key != null && !e.shed()) unanswered = key; // a shed lookup was never sent
+                if (!e.shed() && ++failures < policy.lookupAttempts() && System.nanoTime() < deadline) continue;
+                if (unanswered != null) keeper.releaseLater(new Lease<>(unanswered, request.token()));
+                return fallback(kind, loader);
+            }
+            if (lookup instanceof Lookup.Hit<V> hit) {
+                metrics.hit(kind);
+                return Outcome.of(Optional.of(hit.value()), Source.CACHE, asOf);
+            }
+            if (lookup instanceof Lookup.Absent<V>) {
+                metrics.negativeHit(kind);
+                return Outcome.of(Optional.empty(), Source.CACHE, asOf);
+            }
+            if (lookup instanceof Lookup.Leased<V> leased) {
+                metrics.miss(kind);
+                return loadAndFill(leased.lease(), kind, loader);
+            }
+            if (lookup instanceof Lookup.Uncached<V>) {
+                metrics.miss(kind);
+                long loadStart = System.nanoTime();
+                return Outcome.of(timedLoad(kind, loader), Source.LOADED, loadStart);
+            }
+            unanswered = null; // answered Busy: someone else holds it
+            if (!waited) {
+                metrics.leaseWait(kind);
+                waited = true;
+            }
+            if (System.nanoTime() + backoff.toNanos() - deadline > 0) {
+                metrics.miss(kind);
+                long loadStart = System.nanoTime();
+                return Outcome.of(timedLoad(kind, loader), Source.LOADED, loadStart);
+            }
+            pause(backoff);
+            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+        }
+    }
+
+    private <V> Outcome<V> loadAndFill(Lease<V> lease, String kind, Supplier<Optional<V>> loader) {
+        long loadStart = System.nanoTime();
+        Optional<V> value;
+        try (LeaseKeeper.Renewal renewal = keeper.keepAlive(lease, policy.leaseTtl(), kind)) {
+            value = timedLoad(kind, loader);
+        } catch (RuntimeException loadFailed) {
+            keeper.releaseLater(lease);
+            throw loadFailed;
+        }
+        if (!gate.isOpen()) {
+            // An invalidation went undelivered while we loaded: it may be for this very row, and the
+            // lease it would have deleted still holds. Leave the key to a reader after the replay.
+            keeper.releaseLater(lease);
+            return Outcome.of(value, Source.LOADED, loadStart);
+        }
+        try {
+            Duration ttl = policy.jittered(value.isPresent() ? policy.ttl() : policy.tombstoneTtl());
+            if (cache.fill(lease, value, ttl)) return Outcome.of(value, Source.FILLED, loadStart);
+            metrics.fillRefused(kind);
+        } catch (CacheUnavailableException e) {
+            metrics.cacheError("fill");
+        }
+        return Outcome.of(value, Source.LOADED, loadStart);
+    }
+
+    /** The database without the cache: the answer is shared with every reader of this run. */
+    private <V> Outcome<V> fallback(String kind, Supplier<Optional<V>> loader) {
+        long loadStart = System.nanoTime();
+        return Outcome.of(timedLoad(kind, loader), Source.FALLBACK, loadStart);
+    }
+
+    private <V> Optional<V> timedLoad(String kind, Supplier<Optional<V>> loader) {
+        long start = System.nanoTime();
+        try {
+            return loader.get();
+        } finally {
+            metrics.load(kind, System.nanoTime() - start);
+        }
+    }
+
+    private void pause(Duration backoff) {
+        try {
+            sleeper.sleep(backoff);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a cache fill", e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.aside.bootstrap.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.aside.bootstrap.AsideConfig;
+import io.aside.bootstrap.AsideService;
+import io.aside.bootstrap.ConfigException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The in-process cache cannot see writes of other instances: with a database that instances share
+ * (MySQL/MariaDB), it would serve their replaced values. Aside refuses that wiring at start, with one
+ * line naming both variables; {@code migrate}, which uses no cache, still runs.
+ */
+class InProcessCacheWithSharedDatabaseTest {
+    @Test
+    void givenMemoryCacheAndMariaDb_whenStarted_thenRefusedWithOneLineNamingBothVariables() {
+        AsideConfig config = Services.productionConfig().withCacheUrl(AsideConfig.MEMORY_CACHE);
+
+        assertThatThrownBy(() -> AsideService.start(config).close())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("ASIDE_CACHE_URL: ")
+                .hasMessageContaining("ASIDE_DB_URL")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").doesNotContain(config.dbUrl()));
+    }
+
+    @Test
+    void givenMemoryCacheAndMariaDbFromTheEnvironment_whenLoaded_thenMigrateIsStillAllowed() {
+        AsideConfig production = Services.productionConfig();
+        AsideConfig config = AsideConfig.from(Map.of("ASIDE_DB_URL", production.dbUrl(), "ASIDE_DB_USER", production.dbUser())::get);
+
+        AsideService.migrate(config);
+
+        assertThat(config.inMemoryCache()).isTrue();
+    }
+
+    @Test
+    void givenTheEmbeddedDefaults_whenChecked_thenTheInProcessCacheIsAccepted() {
+        AsideConfig.from(name -> null).requireCacheSharedLikeTheDatabase();
+    }
+}

@@ -1,0 +1,143 @@
+package io.aside.bootstrap.outbox;
+
+import static io.aside.bootstrap.e2e.Http.model;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.aside.bootstrap.AsideConfig;
+import io.aside.bootstrap.AsideService;
+import io.aside.bootstrap.e2e.Figures;
+import io.aside.bootstrap.e2e.Http;
+import io.aside.bootstrap.e2e.Services;
+import io.aside.testing.TcpProxy;
+import io.aside.testing.TestServers;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A writer cut off from Redis while others reach it (README, "Guarantees"): its invalidation fails
+ * twice (once through the breaker, once patiently past it), the write answers anyway, and the
+ * other instance serves the replaced value until a relay — its own — delivers the entry from the
+ * outbox. The window is bounded by two relay intervals and a pass, and measured here. The writer's
+ * own gate, closed by its failed delivery, opens again once the entry is delivered, though the
+ * writer itself still cannot reach Redis.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class PartitionedWriterTest {
+    /** Two relay intervals (an entry is due on the pass after the one that saw it) and room for two passes on a busy machine. */
+    static final Duration WINDOW_BOUND = Duration.ofMillis(1000);
+
+    private static TcpProxy writersPathToRedis;
+    private static AsideService writer;
+    private static AsideService reader;
+    private static Http writerHttp;
+    private static Http readerHttp;
+
+    @BeforeAll
+    static void boot() {
+        AsideConfig direct = Services.productionConfig();
+        writersPathToRedis = TcpProxy.start(TestServers.redis().host(), TestServers.redis().port());
+        writer = AsideService.start(direct.withCacheUrl("redis://" + writersPathToRedis.host() + ":" + writersPathToRedis.port()));
+        reader = AsideService.start(direct);
+        writerHttp = new Http(writer.port());
+        readerHttp = new Http(reader.port());
+    }
+
+    @AfterEach
+    void heal() {
+        writersPathToRedis.thaw();
+        writersPathToRedis.refuseNew(false);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (reader != null) reader.close();
+        if (writer != null) writer.close();
+        if (writersPathToRedis != null) writersPathToRedis.close();
+    }
+
+    @Test
+    void givenWriterRefusedByRedis_whenItWrites_thenTheOtherServesTheReplacedValueOnlyWithinTheRelayBound() {
+        long id = cachedOnTheReader("refused");
+        writersPathToRedis.refuseNew(true);
+        writersPathToRedis.cutAll();
+
+        long start = System.nanoTime();
+        assertThat(writerHttp.put("/models/" + id, update("refused")).status()).isEqualTo(200);
+        long answered = System.nanoTime();
+        Window window = Window.measure(readerHttp, id, answered, Duration.ofSeconds(5));
+
+        Figures.report("partition", "writer refused by Redis: write answered in %d ms; the other instance served the replaced value "
+                + "for %d ms after that (%d stale reads)", (answered - start) / 1_000_000, window.staleFor().toMillis(), window.staleReads());
+        assertThat(window.staleFor()).as("how long the other instance served the replaced value").isLessThan(WINDOW_BOUND);
+        assertThat(writerHttp.get("/models/" + id).json().get("name").asText()).isEqualTo("new refused");
+        awaitWriterTrustsTheCacheAgain(id);
+    }
+
+    @Test
+    void givenWriterWhosePathToRedisHangs_whenItWrites_thenTheOtherHasTheInvalidationBeforeTheWriteAnswers() {
+        long id = cachedOnTheReader("frozen");
+        writersPathToRedis.freeze();
+
+        long start = System.nanoTime();
+        assertThat(writerHttp.put("/models/" + id, update("frozen")).status()).isEqualTo(200);
+        long answered = System.nanoTime();
+        Window window = Window.measure(readerHttp, id, answered, Duration.ofSeconds(5));
+
+        Figures.report("partition", "writer's path to Redis hung: write answered in %d ms (two timed-out attempts); the other instance "
+                + "served the replaced value for %d ms after that", (answered - start) / 1_000_000, window.staleFor().toMillis());
+        assertThat(Duration.ofNanos(answered - start)).as("the patient attempt waited its write timeout")
+                .isGreaterThanOrEqualTo(AsideConfig.DEFAULT_CACHE_WRITE_TIMEOUT);
+        assertThat(window.staleReads()).as("the other instance's relay delivered it while the writer was still trying").isZero();
+        writersPathToRedis.thaw();
+        awaitWriterTrustsTheCacheAgain(id);
+    }
+
+    /** A model both instances have read, cached in Redis; its id. */
+    private static long cachedOnTheReader(String name) {
+        long id = writerHttp.post("/models", model("old " + name, "partition")).json().get("id").asLong();
+        readerHttp.get("/models/" + id);
+        assertThat(readerHttp.get("/models/" + id).header("X-Cache")).isEqualTo("HIT");
+        return id;
+    }
+
+    private static String update(String name) {
+        return "{\"name\":\"new " + name + "\",\"category\":\"partition\",\"attributes\":{},\"version\":1}";
+    }
+
+    /** The writer's gate opens once the entry is delivered, whoever delivered it: its reads stop bypassing the cache. */
+    private static void awaitWriterTrustsTheCacheAgain(long id) {
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+            double before = bypasses();
+            writerHttp.get("/models/" + id);
+            assertThat(bypasses()).as("a read on the writer bypassed the cache").isEqualTo(before);
+        });
+    }
+
+    private static double bypasses() {
+        return writerHttp.get("/metrics").raw().body().lines()
+                .filter(line -> line.startsWith("aside_cache_bypasses_total{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    /** Reads on the other instance from the moment the write answered until it serves the new value. */
+    private record Window(Duration staleFor, int staleReads) {
+        static Window measure(Http http, long id, long answered, Duration limit) {
+            int stale = 0;
+            long deadline = answered + limit.toNanos();
+            while (System.nanoTime() < deadline) {
+                Http.Reply read = http.get("/models/" + id);
+                long at = System.nanoTime();
+                if (read.json().get("name").asText().startsWith("new")) return new Window(Duration.ofNanos(stale == 0 ? 0 : at - answered), stale);
+                stale++;
+            }
+            throw new AssertionError("the other instance still served the replaced value " + limit + " after the write answered");
+        }
+    }
+}
