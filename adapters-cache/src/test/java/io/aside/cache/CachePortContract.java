@@ -31,6 +31,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
@@ -83,15 +84,23 @@ abstract class CachePortContract {
         return leaseOf(lookup(key));
     }
 
+    /** A lease that lapses after {@link #SHORT} unless extended. */
+    <V> Lease<V> shortLease(CacheKey<V> key) {
+        return leaseOf(cache.lookup(key, request(SHORT)));
+    }
+
     /** A lease with a short TTL, then waits until someone else could take the key: the lease has lapsed. */
     <V> Lease<V> lapsedLease(CacheKey<V> key) {
-        Lease<V> lapsed = leaseOf(cache.lookup(key, request(SHORT)));
-        awaitLeaseLapsed(key);
+        Lease<V> lapsed = shortLease(key);
+        awaitLeasedAgain(key);
         return lapsed;
     }
 
-    /** Waits until a new reader is handed the lease on {@code key}, and returns that reader's lease. */
-    <V> Lease<V> awaitLeaseLapsed(CacheKey<V> key) {
+    /**
+     * Waits until a new reader is handed the lease on {@code key} (what held it, a lease or an entry,
+     * has lapsed), and returns that reader's lease.
+     */
+    <V> Lease<V> awaitLeasedAgain(CacheKey<V> key) {
         return leaseOf(await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(20))
                 .until(() -> lookup(key), lookup -> lookup instanceof Lookup.Leased));
     }
@@ -253,8 +262,7 @@ abstract class CachePortContract {
         cache.fill(lease(key(13)), Optional.of(model(13, "c")), SHORT);
         assertThat(lookup(key(13))).isInstanceOf(Lookup.Hit.class);
 
-        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(20))
-                .until(() -> lookup(key(13)) instanceof Lookup.Leased);
+        awaitLeasedAgain(key(13));
     }
 
     @Test
@@ -262,16 +270,15 @@ abstract class CachePortContract {
         cache.fill(lease(key(14)), Optional.empty(), SHORT);
         assertThat(lookup(key(14))).isInstanceOf(Lookup.Absent.class);
 
-        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(20))
-                .until(() -> lookup(key(14)) instanceof Lookup.Leased);
+        awaitLeasedAgain(key(14));
     }
 
     @Test
     void givenLeaseHolderVanishes_whenLeaseTtlLapses_thenNewLeaseAndOldLeaseCannotFill() {
-        Lease<Model> vanished = leaseOf(cache.lookup(key(15), request(SHORT)));
+        Lease<Model> vanished = shortLease(key(15));
         assertThat(lookup(key(15))).isInstanceOf(Lookup.Busy.class);
 
-        awaitLeaseLapsed(key(15));
+        awaitLeasedAgain(key(15));
 
         assertThat(cache.fill(vanished, Optional.of(model(15, "late")), TTL)).isFalse();
     }
@@ -291,13 +298,7 @@ abstract class CachePortContract {
 
     @Test
     void givenEmptyInvalidation_whenInvalidate_thenNothingChanges() {
-        cacheModel(model(16, "c"));
-        long generation = cache.generation(new Category("c"));
-
-        cache.invalidate(new Invalidation(Set.of(), Set.of()));
-
-        assertThat(lookup(key(16))).isInstanceOf(Lookup.Hit.class);
-        assertThat(cache.generation(new Category("c"))).isEqualTo(generation);
+        assertEmptyInvalidationChangesNothing(cache::invalidate);
     }
 
     @Test
@@ -423,7 +424,7 @@ abstract class CachePortContract {
 
     @Test
     void givenLeaseExtended_whenItsOriginalTtlHasPassed_thenStillHeldAndItsFillIsServed() {
-        Lease<Model> extended = leaseOf(cache.lookup(key(22), request(SHORT)));
+        Lease<Model> extended = shortLease(key(22));
         assertThat(cache.extend(extended, LEASE_TTL)).isTrue();
 
         lapsedLease(key(23)); // taken after the first with the same TTL: once it has lapsed, so has the original TTL
@@ -454,8 +455,8 @@ abstract class CachePortContract {
 
     @Test
     void givenLeaseLapsedAndTakenByAnother_whenExtended_thenFalseAndTheOthersLeaseStays() {
-        Lease<Model> lapsed = leaseOf(cache.lookup(key(26), request(SHORT)));
-        Lease<Model> theirs = awaitLeaseLapsed(key(26));
+        Lease<Model> lapsed = shortLease(key(26));
+        Lease<Model> theirs = awaitLeasedAgain(key(26));
 
         assertThat(cache.extend(lapsed, LEASE_TTL)).isFalse();
         assertThat(cache.fill(lapsed, Optional.of(model(26, "late")), TTL)).isFalse();
@@ -484,8 +485,8 @@ abstract class CachePortContract {
 
     @Test
     void givenOurLeaseLapsedAndAnotherTookIt_whenWeRelease_thenTheirLeaseStays() {
-        Lease<Model> lapsed = leaseOf(cache.lookup(key(29), request(SHORT)));
-        Lease<Model> theirs = awaitLeaseLapsed(key(29));
+        Lease<Model> lapsed = shortLease(key(29));
+        Lease<Model> theirs = awaitLeasedAgain(key(29));
 
         cache.release(lapsed);
 
@@ -511,17 +512,23 @@ abstract class CachePortContract {
 
     @Test
     void givenEmptyInvalidation_whenInvalidatedPatiently_thenNothingChanges() {
-        cacheModel(model(32, "c"));
-        long generation = cache.generation(new Category("c"));
-
-        cache.invalidatePatiently(new Invalidation(Set.of(), Set.of()));
-
-        assertThat(lookup(key(32))).isInstanceOf(Lookup.Hit.class);
-        assertThat(cache.generation(new Category("c"))).isEqualTo(generation);
+        assertEmptyInvalidationChangesNothing(cache::invalidatePatiently);
     }
 
     @Test
     void givenWorkingCache_whenPinged_thenAnswers() {
         cache.ping();
+    }
+
+    /** A cached model and a category's generation stay as they were. */
+    private void assertEmptyInvalidationChangesNothing(Consumer<Invalidation> invalidation) {
+        Category category = new Category("c");
+        cacheModel(model(16, "c"));
+        long generation = cache.generation(category);
+
+        invalidation.accept(new Invalidation(Set.of(), Set.of()));
+
+        assertThat(lookup(key(16))).isInstanceOf(Lookup.Hit.class);
+        assertThat(cache.generation(category)).isEqualTo(generation);
     }
 }

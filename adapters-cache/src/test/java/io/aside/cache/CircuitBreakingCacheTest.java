@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 class CircuitBreakingCacheTest {
@@ -43,24 +44,20 @@ class CircuitBreakingCacheTest {
 
     @Test
     void givenFailingCache_whenEnoughCallsFail_thenItOpensAndFailsFastWithoutCallingTheCache() {
-        delegate.down = true;
-        failFourCalls();
+        openTheBreaker();
         int callsWhenOpened = delegate.calls.get();
 
         assertThat(cache.isOpen()).isTrue();
         assertThat(cache.isOpen()).isTrue();
         for (int i = 0; i < 100; i++) {
-            assertThatThrownBy(() -> cache.lookup(KEY, REQUEST))
-                    .isInstanceOf(CacheUnavailableException.class).hasMessageContaining("circuit breaker is open")
-                    .satisfies(e -> assertThat(((CacheUnavailableException) e).shed()).isTrue());
+            assertShed(() -> cache.lookup(KEY, REQUEST));
         }
         assertThat(delegate.calls).hasValue(callsWhenOpened);
     }
 
     @Test
     void givenOpen_whenTheCacheRecovers_thenProbesCloseItAgain() {
-        delegate.down = true;
-        failFourCalls();
+        openTheBreaker();
         delegate.down = false;
 
         await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
@@ -76,8 +73,7 @@ class CircuitBreakingCacheTest {
 
     @Test
     void givenOpen_whenProbesStillFail_thenItOpensAgain() throws InterruptedException {
-        delegate.down = true;
-        failFourCalls();
+        openTheBreaker();
         Thread.sleep(WAIT_IN_OPEN.plusMillis(50).toMillis());
         int before = delegate.calls.get();
 
@@ -116,26 +112,21 @@ class CircuitBreakingCacheTest {
     void givenFailingCache_whenACallFails_thenTheFailureIsNotMarkedShed() {
         delegate.down = true;
 
-        assertThatThrownBy(() -> cache.lookup(KEY, REQUEST)).isInstanceOf(CacheUnavailableException.class)
-                .satisfies(e -> assertThat(((CacheUnavailableException) e).shed()).isFalse());
+        assertFailedUnshed(() -> cache.lookup(KEY, REQUEST));
     }
 
     @Test
     void givenOpen_whenExtendCalled_thenShedLikeTheOtherCalls() {
-        delegate.down = true;
-        failFourCalls();
+        openTheBreaker();
         int callsWhenOpened = delegate.calls.get();
 
-        assertThatThrownBy(() -> cache.extend(new Lease<>(KEY, "t"), Duration.ofSeconds(1)))
-                .isInstanceOf(CacheUnavailableException.class)
-                .satisfies(e -> assertThat(((CacheUnavailableException) e).shed()).isTrue());
+        assertShed(() -> cache.extend(new Lease<>(KEY, "t"), Duration.ofSeconds(1)));
         assertThat(delegate.calls).hasValue(callsWhenOpened);
     }
 
     @Test
     void givenOpen_whenInvalidatedPatiently_thenTheCallStillReachesTheCache() {
-        delegate.down = true;
-        failFourCalls();
+        openTheBreaker();
         delegate.down = false;
         assertThat(cache.isOpen()).isTrue();
 
@@ -149,18 +140,31 @@ class CircuitBreakingCacheTest {
     void givenPatientInvalidationsFailing_whenCalled_thenTheFailureSurfacesUnshedAndTheBreakerStaysClosed() {
         delegate.down = true;
         for (int i = 0; i < 10; i++) {
-            assertThatThrownBy(() -> cache.invalidatePatiently(INVALIDATION)).isInstanceOf(CacheUnavailableException.class)
-                    .satisfies(e -> assertThat(((CacheUnavailableException) e).shed()).isFalse());
+            assertFailedUnshed(() -> cache.invalidatePatiently(INVALIDATION));
         }
 
         assertThat(delegate.patientInvalidations).hasValue(10);
         assertThat(cache.isOpen()).isFalse();
     }
 
-    private void failFourCalls() {
+    /** Takes the cache down and fails the four calls that open the breaker; the cache stays down. */
+    private void openTheBreaker() {
+        delegate.down = true;
         for (int i = 0; i < 4; i++) {
             assertThatThrownBy(cache::ping).isInstanceOf(CacheUnavailableException.class);
         }
+    }
+
+    /** Refused by the open breaker, marked shed so that callers can tell it from the cache failing. */
+    private static void assertShed(ThrowingCallable call) {
+        assertThatThrownBy(call).isInstanceOf(CacheUnavailableException.class).hasMessageContaining("circuit breaker is open")
+                .satisfies(e -> assertThat(((CacheUnavailableException) e).shed()).isTrue());
+    }
+
+    /** The cache itself failed: not marked shed. */
+    private static void assertFailedUnshed(ThrowingCallable call) {
+        assertThatThrownBy(call).isInstanceOf(CacheUnavailableException.class)
+                .satisfies(e -> assertThat(((CacheUnavailableException) e).shed()).isFalse());
     }
 
     /** A cache that can be switched off. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aside.domain.cache.Lease;
 import io.aside.domain.cache.Lookup;
+import io.aside.domain.cache.ModelKey;
 import io.aside.domain.model.Model;
 import io.aside.domain.port.CachePort;
 import java.time.Duration;
@@ -29,58 +30,73 @@ class InMemoryCacheTest extends CachePortContract {
             now.addAndGet(duration.toNanos());
         }
 
+        /** A new reader's lookup on the fake clock's cache. */
+        Lookup<Model> lookupOnFake(ModelKey key) {
+            return fake.lookup(key, request(LEASE_TTL));
+        }
+
+        /** A lease on the fake clock's cache, lapsing after {@code leaseTtl} of its time. */
+        Lease<Model> leaseOnFake(ModelKey key, Duration leaseTtl) {
+            return leaseOf(fake.lookup(key, request(leaseTtl)));
+        }
+
+        /** A 1 s lease, then 2 s pass: it has expired, and no one else has taken the key yet. */
+        Lease<Model> expiredLease(ModelKey key) {
+            Lease<Model> expired = leaseOnFake(key, Duration.ofSeconds(1));
+            pass(Duration.ofSeconds(2));
+            return expired;
+        }
+
         @Test
         void givenOneHourTtl_whenJustUnderAnHourPasses_thenStillHit_andAfterAnHour_thenLeasedAgain() {
-            fake.fill(leaseOf(fake.lookup(key(1), request(LEASE_TTL))), Optional.of(model(1, "c")), Duration.ofHours(1));
+            fake.fill(leaseOnFake(key(1), LEASE_TTL), Optional.of(model(1, "c")), Duration.ofHours(1));
 
             pass(Duration.ofMinutes(59));
-            assertThat(fake.lookup(key(1), request(LEASE_TTL))).isInstanceOf(Lookup.Hit.class);
+            assertThat(lookupOnFake(key(1))).isInstanceOf(Lookup.Hit.class);
 
             pass(Duration.ofMinutes(2));
-            assertThat(fake.lookup(key(1), request(LEASE_TTL))).isInstanceOf(Lookup.Leased.class);
+            assertThat(lookupOnFake(key(1))).isInstanceOf(Lookup.Leased.class);
         }
 
         @Test
         void givenLeaseHeld_whenAForeignFillIsRefused_thenTheLeaseStillExpiresOnTime() {
-            fake.lookup(key(2), request(Duration.ofSeconds(10)));
+            leaseOnFake(key(2), Duration.ofSeconds(10));
             pass(Duration.ofSeconds(9));
 
             fake.fill(new Lease<>(key(2), "foreign"), Optional.of(model(2, "c")), Duration.ofHours(1));
             pass(Duration.ofSeconds(2));
 
-            assertThat(fake.lookup(key(2), request(LEASE_TTL))).isInstanceOf(Lookup.Leased.class);
+            assertThat(lookupOnFake(key(2))).isInstanceOf(Lookup.Leased.class);
         }
 
         @Test
         void givenLeaseExpired_whenHolderFillsLate_thenRefused() {
-            Lease<Model> late = leaseOf(fake.lookup(key(3), request(Duration.ofSeconds(1))));
-            pass(Duration.ofSeconds(2));
+            Lease<Model> late = expiredLease(key(3));
 
             assertThat(fake.fill(late, Optional.of(model(3, "c")), Duration.ofHours(1))).isFalse();
-            assertThat(fake.lookup(key(3), request(LEASE_TTL))).isInstanceOf(Lookup.Leased.class);
+            assertThat(lookupOnFake(key(3))).isInstanceOf(Lookup.Leased.class);
         }
 
         @Test
         void givenLeaseExtended_whenItsOriginalTtlPasses_thenHeldUntilTheExtensionRunsOut() {
-            Lease<Model> lease = leaseOf(fake.lookup(key(4), request(Duration.ofSeconds(1))));
+            Lease<Model> lease = leaseOnFake(key(4), Duration.ofSeconds(1));
             pass(Duration.ofMillis(900));
 
             assertThat(fake.extend(lease, Duration.ofSeconds(10))).isTrue();
             pass(Duration.ofSeconds(9));
-            assertThat(fake.lookup(key(4), request(LEASE_TTL))).isInstanceOf(Lookup.Busy.class);
+            assertThat(lookupOnFake(key(4))).isInstanceOf(Lookup.Busy.class);
 
             pass(Duration.ofSeconds(2));
-            assertThat(fake.lookup(key(4), request(LEASE_TTL))).isInstanceOf(Lookup.Leased.class);
+            assertThat(lookupOnFake(key(4))).isInstanceOf(Lookup.Leased.class);
             assertThat(fake.fill(lease, Optional.of(model(4, "c")), Duration.ofHours(1))).isFalse();
         }
 
         @Test
         void givenLeaseExpired_whenExtended_thenFalseAndNotRevived() {
-            Lease<Model> lease = leaseOf(fake.lookup(key(5), request(Duration.ofSeconds(1))));
-            pass(Duration.ofSeconds(2));
+            Lease<Model> lease = expiredLease(key(5));
 
             assertThat(fake.extend(lease, Duration.ofSeconds(10))).isFalse();
-            assertThat(fake.lookup(key(5), request(LEASE_TTL))).isInstanceOf(Lookup.Leased.class);
+            assertThat(lookupOnFake(key(5))).isInstanceOf(Lookup.Leased.class);
         }
     }
 }

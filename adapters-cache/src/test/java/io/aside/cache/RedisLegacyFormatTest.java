@@ -1,25 +1,22 @@
 package io.aside.cache;
 
+import static io.aside.cache.CachePortContract.key;
 import static io.aside.cache.CachePortContract.leaseOf;
 import static io.aside.cache.CachePortContract.request;
 import static io.aside.cache.Models.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aside.domain.cache.CacheKey;
 import io.aside.domain.cache.Lease;
 import io.aside.domain.cache.LeaseRequest;
 import io.aside.domain.cache.Lookup;
-import io.aside.domain.cache.ModelKey;
 import io.aside.domain.cache.PageKey;
 import io.aside.domain.model.Category;
 import io.aside.domain.model.Model;
-import io.aside.domain.model.ModelId;
 import io.aside.testing.RedisServer;
 import io.aside.testing.TestServers;
 import java.time.Duration;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,43 +30,30 @@ class RedisLegacyFormatTest {
     static final Duration TTL = Duration.ofMinutes(5);
 
     final JsonCodec codec = new JsonCodec();
-    String namespace;
-    String life;
-    RedisCache cache;
-
-    @BeforeEach
-    void connect() {
-        namespace = SERVER.freshNamespace();
-        life = StoredFormat.lifeOf(SERVER);
-        cache = new RedisCache(TestRedis.unhurried(SERVER, namespace));
-    }
-
-    @AfterEach
-    void close() {
-        cache.close();
-    }
+    final RedisNamespace redis = RedisNamespace.fresh(SERVER);
+    @AutoClose final RedisCache cache = new RedisCache(redis.unhurried());
 
     @Test
     void givenModelInThePreviousFormat_whenLookup_thenLeasedAndItsFillIsServedInsteadOfTheOldValue() {
-        plant(key(1), StoredFormat.Legacy.value(codec.encode(model(1, "old"))));
+        redis.plant(key(1), StoredFormat.Legacy.value(codec.encode(model(1, "old"))), TTL);
 
         Lease<Model> lease = leaseOf(cache.lookup(key(1), request(LEASE_TTL)));
 
-        assertThat(raw(key(1))).isEqualTo(StoredFormat.lease(life, lease.token()));
+        assertThat(redis.stored(key(1))).isEqualTo(StoredFormat.lease(redis.life(), lease.token()));
         assertThat(cache.fill(lease, Optional.of(model(1, "new")), TTL)).isTrue();
         assertThat(cache.lookup(key(1), request(LEASE_TTL))).isEqualTo(new Lookup.Hit<>(model(1, "new")));
     }
 
     @Test
     void givenTombstoneInThePreviousFormat_whenLookup_thenLeasedNotAbsent() {
-        plant(key(2), StoredFormat.Legacy.tombstone());
+        redis.plant(key(2), StoredFormat.Legacy.tombstone(), TTL);
 
         assertThat(cache.lookup(key(2), request(LEASE_TTL))).isInstanceOf(Lookup.Leased.class);
     }
 
     @Test
     void givenLeaseInThePreviousFormat_whenLookupWithAnotherToken_thenLeasedNotBusy() {
-        plant(key(3), StoredFormat.Legacy.lease("0123456789abcdef0123456789abcdef"));
+        redis.plant(key(3), StoredFormat.Legacy.lease("0123456789abcdef0123456789abcdef"), TTL);
 
         assertThat(cache.lookup(key(3), request(LEASE_TTL))).isInstanceOf(Lookup.Leased.class);
     }
@@ -77,16 +61,16 @@ class RedisLegacyFormatTest {
     @Test
     void givenLeaseInThePreviousFormat_whenLookupWithItsOwnToken_thenLeasedInTheNewFormat() {
         LeaseRequest request = request(LEASE_TTL);
-        plant(key(4), StoredFormat.Legacy.lease(request.token()));
+        redis.plant(key(4), StoredFormat.Legacy.lease(request.token()), TTL);
 
         assertThat(cache.lookup(key(4), request)).isEqualTo(new Lookup.Leased<>(new Lease<>(key(4), request.token())));
-        assertThat(raw(key(4))).isEqualTo(StoredFormat.lease(life, request.token()));
+        assertThat(redis.stored(key(4))).isEqualTo(StoredFormat.lease(redis.life(), request.token()));
     }
 
     @Test
     void givenLeaseInThePreviousFormat_whenItsHolderFills_thenRefused() {
         String oldToken = "0123456789abcdef0123456789abcdef";
-        plant(key(5), StoredFormat.Legacy.lease(oldToken));
+        redis.plant(key(5), StoredFormat.Legacy.lease(oldToken), TTL);
 
         assertThat(cache.fill(new Lease<>(key(5), oldToken), Optional.of(model(5, "c")), TTL)).isFalse();
         assertThat(cache.lookup(key(5), request(LEASE_TTL))).isInstanceOf(Lookup.Leased.class);
@@ -95,20 +79,8 @@ class RedisLegacyFormatTest {
     @Test
     void givenPageInThePreviousFormat_whenLookup_thenLeasedNotHit() {
         PageKey page = new PageKey(new Category("legacy"), cache.generation(new Category("legacy")), 2);
-        plant(page, StoredFormat.Legacy.value(codec.encode(Models.page("legacy", 1, 2))));
+        redis.plant(page, StoredFormat.Legacy.value(codec.encode(Models.page("legacy", 1, 2))), TTL);
 
         assertThat(cache.lookup(page, request(LEASE_TTL))).isInstanceOf(Lookup.Leased.class);
-    }
-
-    private static ModelKey key(long id) {
-        return new ModelKey(new ModelId(id));
-    }
-
-    private void plant(CacheKey<?> key, String stored) {
-        SERVER.command("SET", TestRedis.keys(namespace).entry(key), stored, "PX", Long.toString(TTL.toMillis()));
-    }
-
-    private String raw(CacheKey<?> key) {
-        return SERVER.command("GET", TestRedis.keys(namespace).entry(key));
     }
 }

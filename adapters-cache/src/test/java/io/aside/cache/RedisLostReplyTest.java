@@ -1,9 +1,11 @@
 package io.aside.cache;
 
+import static io.aside.cache.CachePortContract.key;
 import static io.aside.cache.CachePortContract.leaseOf;
 import static io.aside.cache.CachePortContract.request;
 import static io.aside.cache.Models.model;
 import static io.aside.cache.TestRedis.firstAnswer;
+import static io.aside.cache.TestRedis.firstSuccess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -22,8 +24,7 @@ import io.aside.testing.TestServers;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,42 +37,26 @@ import org.junit.jupiter.api.Test;
  * this busy machine, under the same token, which is what this class proves safe.
  */
 class RedisLostReplyTest {
-    static final RedisServer SERVER = TestServers.dedicatedRedis();
+    @AutoClose static final RedisServer SERVER = TestServers.dedicatedRedis();
     static final Duration LEASE_TTL = Duration.ofSeconds(30);
     static final Duration TTL = Duration.ofMinutes(5);
     /** Longer than the command timeout, well within the write timeout. */
     static final Duration SLOW = Duration.ofMillis(300);
 
-    String namespace;
-    String life;
-    RedisCache cache;
+    final RedisNamespace redis = RedisNamespace.fresh(SERVER);
+    @AutoClose final RedisCache cache = new RedisCache(redis.defaults());
 
+    /** A pooled connection and the scripts loaded: the lookup under test is then one round trip. */
     @BeforeEach
-    void connect() {
-        namespace = SERVER.freshNamespace();
-        life = StoredFormat.lifeOf(SERVER);
-        cache = new RedisCache(TestRedis.defaults(SERVER, namespace));
-        // A pooled connection and the scripts loaded: the lookup under test is then one round trip.
+    void warmUp() {
         LeaseRequest warmUp = request(LEASE_TTL);
         firstAnswer(() -> cache.lookup(key(1000), warmUp));
     }
 
-    @AfterEach
-    void close() {
-        cache.close();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        SERVER.close();
-    }
-
     @Test
     void givenLookupWhoseReplyWasLost_whenRetriedWithTheSameToken_thenLeasedAndAnotherTokenIsBusy() {
-        LeaseRequest lost = request(LEASE_TTL);
+        LeaseRequest lost = lookupWhoseReplyIsLost(key(1));
         LeaseRequest other = request(LEASE_TTL);
-
-        lookupWhileFrozen(key(1), lost);
 
         assertThat(firstAnswer(() -> cache.lookup(key(1), lost))).isEqualTo(new Lookup.Leased<>(new Lease<>(key(1), lost.token())));
         assertThat(firstAnswer(() -> cache.lookup(key(1), other))).isInstanceOf(Lookup.Busy.class);
@@ -79,14 +64,10 @@ class RedisLostReplyTest {
 
     @Test
     void givenLookupWhoseReplyWasLost_whenItsLeaseIsReleasedByToken_thenAnotherReaderLeasesAtOnce() {
-        LeaseRequest lost = request(LEASE_TTL);
+        LeaseRequest lost = lookupWhoseReplyIsLost(key(2));
         LeaseRequest other = request(LEASE_TTL);
-        lookupWhileFrozen(key(2), lost);
 
-        firstAnswer(() -> {
-            cache.release(new Lease<>(key(2), lost.token()));
-            return true;
-        });
+        firstSuccess(() -> cache.release(new Lease<>(key(2), lost.token())));
 
         assertThat(firstAnswer(() -> cache.lookup(key(2), other))).isInstanceOf(Lookup.Leased.class);
     }
@@ -109,16 +90,18 @@ class RedisLostReplyTest {
         pauseWrites(SLOW);
         cache.invalidatePatiently(new Invalidation(Set.of(new ModelId(4)), Set.of(category)));
 
-        assertThat(raw(key(4))).isNull();
+        assertThat(redis.stored(key(4))).isNull();
         assertThat(firstAnswer(() -> cache.generation(category))).isGreaterThan(generation);
     }
 
     /**
-     * Sends the lookup while Redis is frozen (SIGSTOP): the command waits in the socket, the call
-     * times out, and once Redis runs again it executes the command and takes the lease for
-     * {@code request}'s token, answering a caller that has gone. Returns once the lease is in Redis.
+     * Sends a lookup under a new token while Redis is frozen (SIGSTOP): the command waits in the
+     * socket, the call times out, and once Redis runs again it executes the command and takes the
+     * lease for that token, answering a caller that has gone. Returns, once the lease is in Redis,
+     * the request the lost lookup was sent with.
      */
-    private void lookupWhileFrozen(ModelKey key, LeaseRequest request) {
+    private LeaseRequest lookupWhoseReplyIsLost(ModelKey key) {
+        LeaseRequest request = request(LEASE_TTL);
         SERVER.pause();
         try {
             assertThatThrownBy(() -> cache.lookup(key, request)).isInstanceOf(CacheUnavailableException.class);
@@ -126,7 +109,8 @@ class RedisLostReplyTest {
             SERVER.resume();
         }
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
-                .until(() -> StoredFormat.lease(life, request.token()).equals(raw(key)));
+                .until(() -> StoredFormat.lease(redis.life(), request.token()).equals(redis.stored(key)));
+        return request;
     }
 
     /** Redis holds every write command (scripts included) for {@code duration}; reads go on. */
@@ -144,13 +128,5 @@ class RedisLostReplyTest {
             cache.fill(leaseOf(lookup), Optional.of(model), TTL);
             return false;
         });
-    }
-
-    private String raw(ModelKey key) {
-        return SERVER.command("GET", TestRedis.keys(namespace).entry(key));
-    }
-
-    private static ModelKey key(long id) {
-        return new ModelKey(new ModelId(id));
     }
 }

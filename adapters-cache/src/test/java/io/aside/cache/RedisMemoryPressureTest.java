@@ -1,5 +1,6 @@
 package io.aside.cache;
 
+import static io.aside.cache.CachePortContract.key;
 import static io.aside.cache.CachePortContract.leaseOf;
 import static io.aside.cache.CachePortContract.request;
 import static io.aside.cache.Models.model;
@@ -9,7 +10,6 @@ import io.aside.domain.cache.CacheKey;
 import io.aside.domain.cache.Invalidation;
 import io.aside.domain.cache.Lease;
 import io.aside.domain.cache.Lookup;
-import io.aside.domain.cache.ModelKey;
 import io.aside.domain.cache.ModelPage;
 import io.aside.domain.cache.PageKey;
 import io.aside.domain.model.Category;
@@ -21,8 +21,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,34 +34,30 @@ import org.junit.jupiter.api.Test;
  * Commands may take {@link TestRedis#UNHURRIED}: this is about what a full Redis answers, not when.
  */
 class RedisMemoryPressureTest {
-    static final RedisServer SERVER = TestServers.dedicatedRedis();
+    @AutoClose static final RedisServer SERVER = TestServers.dedicatedRedis();
     static final Duration LEASE_TTL = Duration.ofSeconds(30);
     static final Duration TTL = Duration.ofMinutes(10);
     /** Any single failure in the window opens it: the cache must not fail at all. */
     static final CircuitBreakerSettings OPENS_ON_ANY_FAILURE = new CircuitBreakerSettings(1, Duration.ofSeconds(60), 1, Duration.ofMinutes(1), 1);
+    /** A category whose generation no test reads before invalidating it: the invalidation starts one. */
+    static final Category UNSEEN = new Category("no generation yet");
 
     final MemoryPressure memory = new MemoryPressure(SERVER);
-    String namespace;
-    RedisCache redis;
+    RedisNamespace redis;
+    @AutoClose RedisCache redisCache;
     CircuitBreakingCache cache;
 
     @BeforeEach
     void connectToAnEmptyServer() {
         memory.lift();
-        namespace = SERVER.freshNamespace();
-        redis = new RedisCache(TestRedis.unhurried(SERVER, namespace));
-        cache = new CircuitBreakingCache(redis, OPENS_ON_ANY_FAILURE);
+        redis = RedisNamespace.fresh(SERVER);
+        redisCache = new RedisCache(redis.unhurried());
+        cache = new CircuitBreakingCache(redisCache, OPENS_ON_ANY_FAILURE);
     }
 
     @AfterEach
-    void close() {
-        redis.close();
+    void liftTheLimit() {
         memory.lift();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        SERVER.close();
     }
 
     @Test
@@ -102,7 +98,7 @@ class RedisMemoryPressureTest {
 
         assertThat(cache.extend(slowLoad, LEASE_TTL.multipliedBy(2))).isTrue();
         cache.release(givenBack);
-        assertThat(raw(key(5))).as("released").isNull();
+        assertThat(redis.stored(key(5))).as("released").isNull();
         assertThat(lookup(key(4))).isInstanceOf(Lookup.Busy.class);
         assertThat(cache.isOpen()).isFalse();
     }
@@ -116,6 +112,21 @@ class RedisMemoryPressureTest {
     }
 
     @Test
+    void givenRedisOutOfMemory_whenOnlyCategoriesInvalidated_thenEveryGenerationIsBumped() {
+        // No model key to delete first: the script's first write is a generation bump, which a full
+        // Redis refuses unless the script is allowed to run out of memory.
+        Category seen = new Category("seen");
+        long seenBefore = cache.generation(seen);
+
+        exhaustMemory();
+        cache.invalidate(new Invalidation(Set.of(), Set.of(seen, UNSEEN)));
+
+        assertThat(cache.generation(seen)).isGreaterThan(seenBefore);
+        assertThat(redis.storedGeneration(UNSEEN)).as("started and bumped").isNotNull();
+        assertThat(cache.isOpen()).isFalse();
+    }
+
+    @Test
     void givenRedisOutOfMemory_whenInvalidated_thenEveryKeyIsDeletedAndEveryGenerationBumped() {
         assertInvalidationAppliesInFull(cache::invalidate);
     }
@@ -125,27 +136,10 @@ class RedisMemoryPressureTest {
         assertInvalidationAppliesInFull(cache::invalidatePatiently);
     }
 
-    @Test
-    void givenRedisOutOfMemory_whenOnlyCategoriesInvalidated_thenEveryGenerationIsBumped() {
-        // No model key to delete first: the script's first write is a generation bump, which a full
-        // Redis refuses unless the script is allowed to run out of memory.
-        Category seen = new Category("seen");
-        Category unseen = new Category("unseen before");
-        long seenBefore = cache.generation(seen);
-
-        exhaustMemory();
-        cache.invalidate(new Invalidation(Set.of(), Set.of(seen, unseen)));
-
-        assertThat(cache.generation(seen)).isGreaterThan(seenBefore);
-        assertThat(SERVER.command("GET", TestRedis.keys(namespace).generation(unseen))).as("started and bumped").isNotNull();
-        assertThat(cache.isOpen()).isFalse();
-    }
-
     /** Two cached models, a pending lease, two categories with generations and one without: all of it goes, at once. */
     private void assertInvalidationAppliesInFull(Consumer<Invalidation> invalidation) {
         Category first = new Category("first");
         Category second = new Category("second");
-        Category unseen = new Category("no generation yet");
         cache(model(10, "first"));
         cache(model(11, "second"));
         Lease<Model> racing = leaseOf(lookup(key(12)));
@@ -153,26 +147,22 @@ class RedisMemoryPressureTest {
         long secondBefore = cache.generation(second);
 
         exhaustMemory();
-        invalidation.accept(new Invalidation(Set.of(new ModelId(10), new ModelId(11), new ModelId(12)), Set.of(first, second, unseen)));
+        invalidation.accept(new Invalidation(Set.of(new ModelId(10), new ModelId(11), new ModelId(12)), Set.of(first, second, UNSEEN)));
 
-        assertThat(raw(key(10))).isNull();
-        assertThat(raw(key(11))).isNull();
-        assertThat(raw(key(12))).isNull();
+        assertThat(redis.stored(key(10))).isNull();
+        assertThat(redis.stored(key(11))).isNull();
+        assertThat(redis.stored(key(12))).isNull();
         assertThat(lookup(key(10))).as("still full: no lease, no error").isInstanceOf(Lookup.Uncached.class);
         assertThat(cache.fill(racing, Optional.of(model(12, "stale")), TTL)).isFalse();
         assertThat(cache.generation(first)).isGreaterThan(firstBefore);
         assertThat(cache.generation(second)).isGreaterThan(secondBefore);
-        assertThat(SERVER.command("GET", TestRedis.keys(namespace).generation(unseen))).as("started and bumped").isNotNull();
+        assertThat(redis.storedGeneration(UNSEEN)).as("started and bumped").isNotNull();
         assertThat(cache.isOpen()).isFalse();
     }
 
     private void exhaustMemory() {
         memory.exhaust(cache);
         assertThat(memory.refusesWrites(cache)).as("Redis refuses writes").isTrue();
-    }
-
-    private static ModelKey key(long id) {
-        return new ModelKey(new ModelId(id));
     }
 
     private <V> Lookup<V> lookup(CacheKey<V> key) {
@@ -185,9 +175,5 @@ class RedisMemoryPressureTest {
 
     private <V> void fill(CacheKey<V> key, V value) {
         assertThat(cache.fill(leaseOf(lookup(key)), Optional.of(value), TTL)).isTrue();
-    }
-
-    private String raw(CacheKey<?> key) {
-        return SERVER.command("GET", TestRedis.keys(namespace).entry(key));
     }
 }

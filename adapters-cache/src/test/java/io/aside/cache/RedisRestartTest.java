@@ -4,6 +4,7 @@ import static io.aside.cache.CachePortContract.leaseOf;
 import static io.aside.cache.CachePortContract.request;
 import static io.aside.cache.Models.model;
 import static io.aside.cache.TestRedis.firstAnswer;
+import static io.aside.cache.TestRedis.firstSuccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aside.domain.cache.LeaseRequest;
@@ -21,9 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,27 +32,12 @@ import org.junit.jupiter.api.Test;
  * this is about recovering and noticing the new life, not about time.
  */
 class RedisRestartTest {
-    static final RedisServer SERVER = TestServers.dedicatedRedis();
+    @AutoClose static final RedisServer SERVER = TestServers.dedicatedRedis();
     static final ModelKey KEY = new ModelKey(new ModelId(1));
     static final Duration TTL = Duration.ofMinutes(5);
 
     final LifeChanges lifeChanges = new LifeChanges();
-    RedisCache cache;
-
-    @BeforeEach
-    void connect() {
-        cache = new RedisCache(TestRedis.unhurried(SERVER, SERVER.freshNamespace()), lifeChanges);
-    }
-
-    @AfterEach
-    void close() {
-        cache.close();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        SERVER.close();
-    }
+    @AutoClose final RedisCache cache = new RedisCache(TestRedis.unhurried(SERVER, SERVER.freshNamespace()), lifeChanges);
 
     @Test
     void givenRedisRestartedEmpty_whenUsedAgain_thenItRecoversAndGenerationsNeverGoBack() {
@@ -78,10 +62,7 @@ class RedisRestartTest {
         restart();
         assertThat(lifeChanges.seen()).as("a restart alone is not noticed until Redis is asked").isEmpty();
 
-        firstAnswer(() -> {
-            cache.ping();
-            return true;
-        });
+        firstSuccess(cache::ping);
 
         assertThat(lifeChanges.seen()).singleElement().asString()
                 .contains(lifeBefore.substring(0, 8), StoredFormat.lifeOf(SERVER).substring(0, 8));

@@ -1,9 +1,11 @@
 package io.aside.cache;
 
+import static io.aside.cache.CachePortContract.key;
 import static io.aside.cache.CachePortContract.leaseOf;
 import static io.aside.cache.CachePortContract.request;
 import static io.aside.cache.Models.model;
 import static io.aside.cache.TestRedis.firstAnswer;
+import static io.aside.cache.TestRedis.firstSuccess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +14,6 @@ import io.aside.domain.cache.Invalidation;
 import io.aside.domain.cache.Lease;
 import io.aside.domain.cache.LeaseRequest;
 import io.aside.domain.cache.Lookup;
-import io.aside.domain.cache.ModelKey;
 import io.aside.domain.cache.PageKey;
 import io.aside.domain.model.Category;
 import io.aside.domain.model.Model;
@@ -25,9 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,32 +39,15 @@ import org.junit.jupiter.api.Test;
  * life an entry belongs to, not about time (after the crash, calls on dead connections fail at once).
  */
 class RedisSnapshotRestartTest {
-    static final RedisServer SERVER = TestServers.dedicatedPersistentRedis();
+    @AutoClose static final RedisServer SERVER = TestServers.dedicatedPersistentRedis();
     static final Duration LEASE_TTL = Duration.ofSeconds(30);
     static final Duration TTL = Duration.ofMinutes(5);
     static final Category CATEGORY = new Category("restored");
 
     final LifeChanges lifeChanges = new LifeChanges();
-    String namespace;
-    String lifeBefore;
-    RedisCache cache;
-
-    @BeforeEach
-    void connectBeforeTheCrash() {
-        namespace = SERVER.freshNamespace();
-        lifeBefore = StoredFormat.lifeOf(SERVER);
-        cache = new RedisCache(TestRedis.unhurried(SERVER, namespace), lifeChanges);
-    }
-
-    @AfterEach
-    void close() {
-        cache.close();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        SERVER.close();
-    }
+    /** Taken before the crash: its life is the one before. */
+    final RedisNamespace redis = RedisNamespace.fresh(SERVER);
+    @AutoClose final RedisCache cache = new RedisCache(redis.unhurried(), lifeChanges);
 
     @Test
     void givenModelsReplacedAfterTheSnapshot_whenRedisComesBackFromIt_thenNoneOfTheRestoredValuesIsServed() {
@@ -75,7 +57,7 @@ class RedisSnapshotRestartTest {
 
         crashAndComeBackFromTheSnapshot();
 
-        assertThat(raw(key(1))).as("the snapshot brought the replaced value back").startsWith(StoredFormat.value(lifeBefore, "{"));
+        assertThat(redis.stored(key(1))).as("the snapshot brought the replaced value back").startsWith(StoredFormat.value(redis.life(), "{"));
         assertThat(firstLookupAfterTheComeback(key(1))).isInstanceOf(Lookup.Leased.class);
         assertThat(lookup(key(2))).isInstanceOf(Lookup.Leased.class);
         assertThat(lookup(key(3))).isInstanceOf(Lookup.Leased.class);
@@ -105,7 +87,7 @@ class RedisSnapshotRestartTest {
 
         crashAndComeBackFromTheSnapshot();
 
-        assertThat(raw(key(4))).isEqualTo(StoredFormat.tombstone(lifeBefore));
+        assertThat(redis.stored(key(4))).isEqualTo(StoredFormat.tombstone(redis.life()));
         assertThat(firstLookupAfterTheComeback(key(4))).isInstanceOf(Lookup.Leased.class);
         assertThat(lifeChanges.seen()).singleElement();
     }
@@ -114,14 +96,11 @@ class RedisSnapshotRestartTest {
     void givenPageAndGenerationInTheSnapshot_whenRedisComesBackFromIt_thenTheGenerationOnlyGoesUpAndTheOldPageIsNotServed() {
         PageKey old = new PageKey(CATEGORY, cache.generation(CATEGORY), 20);
         fill(old, Optional.of(Models.page("restored", 1, 3)));
-        snapshot();
-        writesAnswered(Set.of(), Set.of(CATEGORY));
-        writesAnswered(Set.of(), Set.of(CATEGORY));
-        long handedOut = cache.generation(CATEGORY);
+        long handedOut = snapshotThenMoveTheGenerationOn();
 
         crashAndComeBackFromTheSnapshot();
 
-        assertThat(raw(generationKey())).as("the snapshot's older generation").isEqualTo(Long.toString(old.generation()));
+        assertThat(redis.storedGeneration(CATEGORY)).as("the snapshot's older generation").isEqualTo(Long.toString(old.generation()));
         assertThat(firstAnswer(() -> cache.generation(CATEGORY))).isGreaterThan(handedOut);
         assertThat(lookup(old)).isInstanceOf(Lookup.Leased.class);
     }
@@ -129,17 +108,11 @@ class RedisSnapshotRestartTest {
     @Test
     void givenGenerationInTheSnapshot_whenTheFirstCallAfterTheComebackIsAnInvalidation_thenTheGenerationStillOnlyGoesUp() {
         cache.generation(CATEGORY);
-        snapshot();
-        writesAnswered(Set.of(), Set.of(CATEGORY));
-        writesAnswered(Set.of(), Set.of(CATEGORY));
-        long handedOut = cache.generation(CATEGORY);
+        long handedOut = snapshotThenMoveTheGenerationOn();
 
         crashAndComeBackFromTheSnapshot();
 
-        firstAnswer(() -> {
-            cache.invalidate(new Invalidation(Set.of(), Set.of(CATEGORY)));
-            return true;
-        });
+        firstSuccess(() -> cache.invalidate(new Invalidation(Set.of(), Set.of(CATEGORY))));
         assertThat(cache.generation(CATEGORY)).isGreaterThan(handedOut);
     }
 
@@ -151,7 +124,7 @@ class RedisSnapshotRestartTest {
 
         crashAndComeBackFromTheSnapshot();
 
-        assertThat(raw(key(5))).as("the snapshot brought the lease back").isEqualTo(StoredFormat.lease(lifeBefore, restored.token()));
+        assertThat(redis.stored(key(5))).as("the snapshot brought the lease back").isEqualTo(StoredFormat.lease(redis.life(), restored.token()));
         firstAnswer(() -> cache.fill(restored, Optional.of(model(5, "stale")), TTL));
         assertThat(lookup(key(5))).isInstanceOf(Lookup.Leased.class);
     }
@@ -164,13 +137,9 @@ class RedisSnapshotRestartTest {
 
         crashAndComeBackFromTheSnapshot();
 
-        try (RedisCache later = new RedisCache(TestRedis.unhurried(SERVER, namespace))) {
+        try (RedisCache later = new RedisCache(redis.unhurried())) {
             assertThat(later.lookup(key(6), request(LEASE_TTL))).isInstanceOf(Lookup.Leased.class);
         }
-    }
-
-    private static ModelKey key(long id) {
-        return new ModelKey(new ModelId(id));
     }
 
     private static Set<ModelId> models(long first, long last) {
@@ -205,6 +174,17 @@ class RedisSnapshotRestartTest {
     }
 
     /**
+     * Snapshots, then two writes that answered move {@link #CATEGORY}'s generation on past the one
+     * the snapshot holds. Returns the generation handed out last before the crash.
+     */
+    private long snapshotThenMoveTheGenerationOn() {
+        snapshot();
+        writesAnswered(Set.of(), Set.of(CATEGORY));
+        writesAnswered(Set.of(), Set.of(CATEGORY));
+        return cache.generation(CATEGORY);
+    }
+
+    /**
      * SIGKILL, a read during the outage (it fails open, and the pool cannot replace the broken
      * connection it used: when Redis is back the cache knows only the old life, and the next read
      * makes the connection that finds the new one), then Redis starts again from the snapshot.
@@ -224,19 +204,7 @@ class RedisSnapshotRestartTest {
 
     private void comeBackFromTheSnapshot() {
         SERVER.start();
-        assertThat(StoredFormat.lifeOf(SERVER)).as("a new life").isNotEqualTo(lifeBefore);
+        assertThat(StoredFormat.lifeOf(SERVER)).as("a new life").isNotEqualTo(redis.life());
         assertThat(lifeChanges.seen()).as("not noticed before the cache is used").isEmpty();
-    }
-
-    private String raw(CacheKey<?> key) {
-        return SERVER.command("GET", TestRedis.keys(namespace).entry(key));
-    }
-
-    private String raw(String redisKey) {
-        return SERVER.command("GET", redisKey);
-    }
-
-    private String generationKey() {
-        return TestRedis.keys(namespace).generation(CATEGORY);
     }
 }

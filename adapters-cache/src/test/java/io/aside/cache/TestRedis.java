@@ -43,8 +43,11 @@ final class TestRedis {
                 .until(call, answer -> true);
     }
 
-    /** Names a Redis key the way the adapter does, for tests that read or plant raw bytes. */
-    static RedisKeys keys(String namespace) {
-        return new RedisKeys(namespace);
+    /** {@link #firstAnswer} for a call that answers nothing: returns once it has gone through. */
+    static void firstSuccess(Runnable call) {
+        firstAnswer(() -> {
+            call.run();
+            return true;
+        });
     }
 }

@@ -56,7 +56,10 @@ final class ReadProtocol {
             Lookup<V> lookup;
             try {
                 key = read.locate(cache);
-                if (unanswered != null && !unanswered.equals(key)) keeper.releaseLater(new Lease<>(unanswered, request.token()));
+                if (unanswered != null && !unanswered.equals(key)) {
+                    keeper.releaseLater(new Lease<>(unanswered, request.token())); // the page moved on to a new generation
+                    unanswered = null;
+                }
                 lookup = cache.lookup(key, request);
             } catch (CacheUnavailableException e) {
                 metrics.cacheError(key == null ? "generation" : "lookup");
@@ -79,8 +82,7 @@ final class ReadProtocol {
             }
             if (lookup instanceof Lookup.Uncached<V>) {
                 metrics.miss(kind);
-                long loadStart = System.nanoTime();
-                return Outcome.of(timedLoad(kind, loader), Source.LOADED, loadStart);
+                return loadWithoutFilling(kind, loader);
             }
             unanswered = null; // answered Busy: someone else holds it
             if (!waited) {
@@ -89,8 +91,7 @@ final class ReadProtocol {
             }
             if (System.nanoTime() + backoff.toNanos() - deadline > 0) {
                 metrics.miss(kind);
-                long loadStart = System.nanoTime();
-                return Outcome.of(timedLoad(kind, loader), Source.LOADED, loadStart);
+                return loadWithoutFilling(kind, loader);
             }
             pause(backoff);
             backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
@@ -122,7 +123,13 @@ final class ReadProtocol {
         return Outcome.of(value, Source.LOADED, loadStart);
     }
 
-    /** The database without the cache: the answer is shared with every reader of this run. */
+    /** The database, the cache answering but unable to take the answer (full, or held by a lease past the deadline). */
+    private <V> Outcome<V> loadWithoutFilling(String kind, Supplier<Optional<V>> loader) {
+        long loadStart = System.nanoTime();
+        return Outcome.of(timedLoad(kind, loader), Source.LOADED, loadStart);
+    }
+
+    /** The database without the cache, which could not be used: the answer is shared more widely ({@link ReadFlights}). */
     private <V> Outcome<V> fallback(String kind, Supplier<Optional<V>> loader) {
         long loadStart = System.nanoTime();
         return Outcome.of(timedLoad(kind, loader), Source.FALLBACK, loadStart);

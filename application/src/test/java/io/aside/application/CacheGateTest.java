@@ -14,9 +14,8 @@ class CacheGateTest {
     @Test
     void givenClosedForAnEntry_whenTheOldestPendingIsPastIt_thenOpens() {
         gate.close(5);
-        long closes = gate.closes();
 
-        gate.reopenIfDelivered(closes, OptionalLong.of(6));
+        aPassAfterEveryCloseReads(OptionalLong.of(6));
 
         assertThat(gate.isOpen()).isTrue();
     }
@@ -24,9 +23,8 @@ class CacheGateTest {
     @Test
     void givenClosedForAnEntry_whenNothingIsPending_thenOpens() {
         gate.close(5);
-        long closes = gate.closes();
 
-        gate.reopenIfDelivered(closes, OptionalLong.empty()); // another instance's relay delivered it
+        aPassAfterEveryCloseReads(OptionalLong.empty()); // another instance's relay delivered it
 
         assertThat(gate.isOpen()).isTrue();
     }
@@ -35,9 +33,8 @@ class CacheGateTest {
     @ValueSource(longs = {3, 5})
     void givenClosedForAnEntry_whenAnEntryAtOrBeforeItIsPending_thenStaysClosed(long oldestPending) {
         gate.close(5);
-        long closes = gate.closes();
 
-        gate.reopenIfDelivered(closes, OptionalLong.of(oldestPending));
+        aPassAfterEveryCloseReads(OptionalLong.of(oldestPending));
 
         assertThat(gate.isOpen()).isFalse();
     }
@@ -46,9 +43,8 @@ class CacheGateTest {
     void givenClosedForTwoEntries_whenOnlyTheFirstIsDelivered_thenStaysClosed() {
         gate.close(5);
         gate.close(8);
-        long closes = gate.closes();
 
-        gate.reopenIfDelivered(closes, OptionalLong.of(8));
+        aPassAfterEveryCloseReads(OptionalLong.of(8));
 
         assertThat(gate.isOpen()).isFalse();
     }
@@ -62,5 +58,10 @@ class CacheGateTest {
         gate.reopenIfDelivered(closes, OptionalLong.empty());
 
         assertThat(gate.isOpen()).isFalse();
+    }
+
+    /** A relay pass that began after every close so far reads {@code oldestPending} and offers to reopen. */
+    private void aPassAfterEveryCloseReads(OptionalLong oldestPending) {
+        gate.reopenIfDelivered(gate.closes(), oldestPending);
     }
 }

@@ -1,93 +1,86 @@
 package io.aside.application;
 
+import static io.aside.application.RelayFixture.batch;
+import static io.aside.application.RelayFixture.pending;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doThrow;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import io.aside.domain.cache.Invalidation;
 import io.aside.domain.cache.OutboxBatch;
 import io.aside.domain.cache.PendingInvalidation;
-import io.aside.domain.model.Category;
-import io.aside.domain.model.ModelId;
-import io.aside.domain.port.CachePort;
 import io.aside.domain.port.CacheUnavailableException;
-import io.aside.domain.port.InvalidationOutbox;
 import io.aside.domain.port.RepositoryUnavailableException;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** A relay pass never throws (DESIGN §3.1): it counts the failure and the next pass starts over. */
 class OutboxRelayResilienceTest {
-    private final InvalidationOutbox outbox = mock(InvalidationOutbox.class);
-    private final CachePort cache = mock(CachePort.class);
-    private final CacheGate gate = new CacheGate();
-    private final CacheMetrics metrics = mock(CacheMetrics.class);
-    private final OutboxRelay relay = new OutboxRelay(outbox, cache, gate, metrics);
-    private final PendingInvalidation entry = new PendingInvalidation(1, new Invalidation(Set.of(new ModelId(1)), Set.of(new Category("a"))));
+    private final RelayFixture relay = new RelayFixture();
+    private final PendingInvalidation entry = pending(1, "a");
 
     @Test
     void givenTheOutboxFailsUnexpectedly_whenRelaying_thenTheFailureIsCountedAndTheNextPassDelivers() {
-        when(outbox.pending(OutboxRelay.BATCH))
-                .thenReturn(OutboxBatch.of(List.of(entry)))
+        when(relay.outbox.pending(OutboxRelay.BATCH))
+                .thenReturn(batch(entry))
                 .thenThrow(new IllegalStateException("The MariaDB server is running with the --read-only option"))
-                .thenReturn(OutboxBatch.of(List.of(entry)));
-        relay.relay();
+                .thenReturn(batch(entry));
+        relay.pass();
 
-        assertThat(relay.relay()).isZero();
-        verify(metrics).relayError("unexpected");
-
-        assertThat(relay.relay()).isEqualTo(1);
-        verify(outbox).delivered(List.of(1L));
+        assertTheFailureIsCountedAndTheNextPassDelivers();
     }
 
     @Test
     void givenTheCacheFailsUnexpectedly_whenRelaying_thenTheFailureIsCountedAndTheNextPassDelivers() {
-        when(outbox.pending(OutboxRelay.BATCH)).thenReturn(OutboxBatch.of(List.of(entry)));
-        doThrow(new IllegalArgumentException("unexpected reply")).doNothing().when(cache).invalidate(entry.invalidation());
-        relay.relay();
+        when(relay.outbox.pending(OutboxRelay.BATCH)).thenReturn(batch(entry));
+        doThrow(new IllegalArgumentException("unexpected reply")).doNothing().when(relay.cache).invalidate(entry.invalidation());
+        relay.pass();
 
-        assertThat(relay.relay()).isZero();
-        verify(metrics).relayError("unexpected");
-
-        assertThat(relay.relay()).isEqualTo(1);
-        verify(outbox).delivered(List.of(1L));
+        assertTheFailureIsCountedAndTheNextPassDelivers();
     }
 
     @Test
     void givenTheDatabaseDown_whenRelaying_thenCountedAsDatabaseAndTheGateKeepsItsState() {
-        gate.close(1);
-        when(outbox.pending(anyInt())).thenThrow(new RepositoryUnavailableException("down", null));
+        relay.gate.close(1);
+        when(relay.outbox.pending(anyInt())).thenThrow(new RepositoryUnavailableException("down", null));
 
-        assertThat(relay.relay()).isZero();
+        assertThat(relay.pass()).isZero();
 
-        verify(metrics).relayError("database");
-        verify(metrics, never()).relayError("unexpected");
-        verify(outbox, never()).oldestPending();
-        assertThat(gate.isOpen()).isFalse();
+        verify(relay.metrics).relayError("database");
+        verify(relay.metrics, never()).relayError("unexpected");
+        verify(relay.outbox, never()).oldestPending();
+        assertThat(relay.gate.isOpen()).isFalse();
     }
 
     @Test
     void givenUnreadableRowsSetAside_whenRelaying_thenTheirCountIsReported() {
-        when(outbox.pending(OutboxRelay.BATCH)).thenReturn(new OutboxBatch(List.of(entry), 2));
+        when(relay.outbox.pending(OutboxRelay.BATCH)).thenReturn(new OutboxBatch(List.of(entry), 2));
 
-        relay.relay();
+        relay.pass();
 
-        verify(metrics).setAside(2);
+        verify(relay.metrics).setAside(2);
     }
 
     @Test
     void givenTheCacheUnreachable_whenAPassAsksItsLife_thenThePassStillRuns() {
-        doThrow(new CacheUnavailableException("down", null)).when(cache).ping();
-        when(outbox.pending(OutboxRelay.BATCH)).thenReturn(OutboxBatch.of(List.of(entry)));
-        relay.relay();
+        doThrow(new CacheUnavailableException("down", null)).when(relay.cache).ping();
+        when(relay.outbox.pending(OutboxRelay.BATCH)).thenReturn(batch(entry));
+        relay.pass();
 
-        assertThat(relay.relay()).isEqualTo(1);
+        assertThat(relay.pass()).isEqualTo(1);
 
-        verify(metrics, never()).relayError(org.mockito.ArgumentMatchers.anyString());
+        verify(relay.metrics, never()).relayError(anyString());
+    }
+
+    /** The pass after the first sighting fails unexpectedly; the one after it delivers the entry. */
+    private void assertTheFailureIsCountedAndTheNextPassDelivers() {
+        assertThat(relay.pass()).isZero();
+        verify(relay.metrics).relayError("unexpected");
+
+        assertThat(relay.pass()).isEqualTo(1);
+        verify(relay.outbox).delivered(List.of(1L));
     }
 }

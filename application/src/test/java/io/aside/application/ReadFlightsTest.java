@@ -3,7 +3,6 @@ package io.aside.application;
 import static io.aside.domain.model.ModelFixtures.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -12,162 +11,139 @@ import io.aside.domain.cache.Invalidation;
 import io.aside.domain.model.Model;
 import io.aside.domain.model.ModelId;
 import io.aside.domain.port.RepositoryUnavailableException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The in-process tier of herd protection (DESIGN §3.1): concurrent reads of one key share one run. */
 class ReadFlightsTest {
     private static final ModelId ID = new ModelId(1);
     private static final ModelRead READ = new ModelRead(ID);
+    private static final Model OLD = model(1, "c", 1);
+    private static final Model UPDATED = model(1, "c", 2);
 
-    private final LeasingCache cache = new LeasingCache();
-    private final CacheMetrics metrics = mock(CacheMetrics.class);
-    private final CacheGate gate = new CacheGate();
-    private final ReadFlights flights = new ReadFlights(Duration.ofSeconds(30), Duration.ZERO);
-    private final LeaseKeeper keeper = new LeaseKeeper(cache, metrics);
-    private final CacheAside cacheAside = new CacheAside(flights, cache, gate, CachePolicy.defaults(), metrics, d -> {}, keeper);
+    @RegisterExtension
+    final ReadPathFixture<LeasingCache> readPath = ReadPathFixture.overLeasingCache();
+    private final ReadFlights flights = ReadPathFixture.flights();
+    private final CacheAside cacheAside = readPath.cacheAside(flights, CachePolicy.defaults());
     private final Model row = model(1, "c");
-    private final AtomicInteger loads = new AtomicInteger();
     private final CountDownLatch loading = new CountDownLatch(1);
     private final CountDownLatch answer = new CountDownLatch(1);
 
     @AfterEach
-    void stopKeeper() {
+    void releaseBlockedLoads() {
         answer.countDown();
-        keeper.close();
     }
 
     @Test
     void givenColdKey_whenFiftyReadersArriveBeforeItsQuery_thenOneLoadAndFortyNineShareIt() {
-        cache.holdLookups();
-        List<ReaderThread<Model>> readers = IntStream.range(0, 50)
-                .mapToObj(i -> ReaderThread.start("reader-" + i, () -> cacheAside.read(READ, counting(() -> Optional.of(row)))))
-                .toList();
-        cache.awaitLookup();
+        readPath.cache.holdLookups();
+        List<ReaderThread<Model>> readers = startReadersOfRow("reader-", 50);
+        readPath.cache.awaitLookup();
         ReaderThread.awaitJoined(readers, 49);
 
-        cache.answerLookups();
+        readPath.cache.answerLookups();
 
         assertThat(readers).allSatisfy(reader -> assertThat(reader.result().value()).contains(row));
-        assertThat(loads).hasValue(1);
-        assertThat(cache.lookups()).isEqualTo(1);
-        verify(metrics, times(49)).coalesced("model");
+        assertThat(readPath.loads).hasValue(1);
+        assertThat(readPath.cache.lookups()).isEqualTo(1);
+        verify(readPath.metrics, times(49)).coalesced("model");
     }
 
     @Test
     void givenColdKey_whenFiftyReadersArriveWhileItLoads_thenStillOneLoad() {
-        ReaderThread<Model> first = ReaderThread.start("first", () -> cacheAside.read(READ, blockingLoad(() -> Optional.of(row))));
-        Latches.await(loading);
-        List<ReaderThread<Model>> late = IntStream.range(0, 49)
-                .mapToObj(i -> ReaderThread.start("late-" + i, () -> cacheAside.read(READ, counting(() -> Optional.of(row)))))
-                .toList();
-        ReaderThread.awaitJoined(late, 49);
+        ReaderThread<Model> first = startFirstReaderLoading(() -> Optional.of(row));
+        List<ReaderThread<Model>> late = startReadersJoiningTheRun("late-", 49);
 
         answer.countDown();
 
         assertThat(first.result()).isEqualTo(new Read<>(Optional.of(row), false));
         assertThat(late).as("joined after the query was sent: they ask the cache again and find the fill")
                 .allSatisfy(reader -> assertThat(reader.result()).isEqualTo(new Read<>(Optional.of(row), true)));
-        assertThat(loads).hasValue(1);
+        assertThat(readPath.loads).hasValue(1);
     }
 
     @Test
     void givenAWriteRefusesTheFill_whenAReaderJoinedAfterTheQueryWasSent_thenItRunsAgainAndGetsTheNewRow() {
-        Model old = model(1, "c", 1);
-        Model updated = model(1, "c", 2);
-        AtomicReference<Model> database = new AtomicReference<>(old);
-        ReaderThread<Model> first = ReaderThread.start("first", () -> cacheAside.read(READ, blockingLoad(() -> Optional.of(database.get()))));
-        Latches.await(loading);
-        ReaderThread<Model> late = ReaderThread.start("late", () -> cacheAside.read(READ, counting(() -> Optional.of(database.get()))))
+        AtomicReference<Model> database = new AtomicReference<>(OLD);
+        ReaderThread<Model> first = startFirstReaderLoading(() -> Optional.of(database.get()));
+        ReaderThread<Model> late = ReaderThread.start("late", () -> cacheAside.read(READ, readPath.counting(() -> Optional.of(database.get()))))
                 .awaitJoined();
 
-        database.set(updated); // a write on another instance commits and invalidates: the first reader's lease is gone
-        cache.invalidate(new Invalidation(Set.of(ID), Set.of()));
+        database.set(UPDATED); // a write on another instance commits and invalidates: the first reader's lease is gone
+        readPath.cache.invalidate(new Invalidation(Set.of(ID), Set.of()));
         answer.countDown();
 
-        assertThat(first.result().value()).contains(old);
-        assertThat(late.result().value()).contains(updated);
-        assertThat(loads).hasValue(2);
-        verify(metrics).fillRefused("model");
-        verify(metrics, never()).coalesced(anyString());
+        assertThat(first.result().value()).contains(OLD);
+        assertThat(late.result().value()).contains(UPDATED);
+        assertThat(readPath.loads).hasValue(2);
+        verify(readPath.metrics).fillRefused("model");
+        verify(readPath.metrics, never()).coalesced(anyString());
     }
 
     @Test
     void givenCacheDown_whenReadersJoinTheFallbackLoad_thenTheyShareItsAnswer() {
-        cache.goDown();
-        ReaderThread<Model> first = ReaderThread.start("first", () -> cacheAside.read(READ, blockingLoad(() -> Optional.of(row))));
-        Latches.await(loading);
-        List<ReaderThread<Model>> joiners = IntStream.range(0, 10)
-                .mapToObj(i -> ReaderThread.start("joiner-" + i, () -> cacheAside.read(READ, counting(() -> Optional.of(row)))))
-                .toList();
-        ReaderThread.awaitJoined(joiners, 10);
+        readPath.cache.goDown();
+        ReaderThread<Model> first = startFirstReaderLoading(() -> Optional.of(row));
+        List<ReaderThread<Model>> joiners = startReadersJoiningTheRun("joiner-", 10);
 
         answer.countDown();
 
         assertThat(first.result()).isEqualTo(new Read<>(Optional.of(row), false));
         assertThat(joiners).allSatisfy(reader -> assertThat(reader.result()).isEqualTo(new Read<>(Optional.of(row), false)));
-        assertThat(loads).hasValue(1);
-        verify(metrics, times(10)).coalesced("model");
+        assertThat(readPath.loads).hasValue(1);
+        verify(readPath.metrics, times(10)).coalesced("model");
     }
 
     @Test
     void givenTheRunFails_whenOthersJoinedIt_thenEveryOneGetsItsException() {
         RepositoryUnavailableException failure = new RepositoryUnavailableException("database down", null);
-        ReaderThread<Model> first = ReaderThread.start("first", () -> cacheAside.read(READ, blockingLoad(() -> {
+        ReaderThread<Model> first = startFirstReaderLoading(() -> {
             throw failure;
-        })));
-        Latches.await(loading);
-        List<ReaderThread<Model>> joiners = IntStream.range(0, 5)
-                .mapToObj(i -> ReaderThread.start("joiner-" + i, () -> cacheAside.read(READ, counting(() -> Optional.of(row)))))
-                .toList();
-        ReaderThread.awaitJoined(joiners, 5);
+        });
+        List<ReaderThread<Model>> joiners = startReadersJoiningTheRun("joiner-", 5);
 
         answer.countDown();
 
         assertThat(first.failure()).isSameAs(failure);
         assertThat(joiners).allSatisfy(reader -> assertThat(reader.failure()).isSameAs(failure));
-        assertThat(loads).hasValue(1);
+        assertThat(readPath.loads).hasValue(1);
     }
 
     @Test
     void givenALocalWriteForgetsTheRun_whenTheNextReaderArrives_thenItRunsItsOwnAndSeesTheWrite() {
-        gate.close(1); // reads bypass the cache: a bypassing run's answer would be shared with every joiner
-        Model old = model(1, "c", 1);
-        Model updated = model(1, "c", 2);
-        AtomicReference<Model> database = new AtomicReference<>(old);
-        ReaderThread<Model> first = ReaderThread.start("first", () -> cacheAside.read(READ, blockingLoad(() -> Optional.of(database.get()))));
-        Latches.await(loading);
+        readPath.gate.close(1); // reads bypass the cache: a bypassing run's answer would be shared with every joiner
+        AtomicReference<Model> database = new AtomicReference<>(OLD);
+        ReaderThread<Model> first = startFirstReaderLoading(() -> Optional.of(database.get()));
 
-        database.set(updated);
-        flights.forget(Invalidation.of(List.of(updated)));
-        ReaderThread<Model> next = ReaderThread.start("next", () -> cacheAside.read(READ, counting(() -> Optional.of(database.get()))));
+        database.set(UPDATED);
+        flights.forget(Invalidation.of(List.of(UPDATED)));
+        ReaderThread<Model> next = ReaderThread.start("next", () -> cacheAside.read(READ, readPath.counting(() -> Optional.of(database.get()))));
 
-        assertThat(next.result().value()).as("answered while the first run still loads").contains(updated);
+        assertThat(next.result().value()).as("answered while the first run still loads").contains(UPDATED);
         answer.countDown();
-        assertThat(first.result().value()).contains(old);
-        assertThat(loads).hasValue(2);
-        verify(metrics, never()).coalesced(anyString());
+        assertThat(first.result().value()).contains(OLD);
+        assertThat(readPath.loads).hasValue(2);
+        verify(readPath.metrics, never()).coalesced(anyString());
     }
 
     @Test
     void givenTwoKeys_whenReadConcurrently_thenEachRunsItsOwnLoad() {
         CountDownLatch bothLoading = new CountDownLatch(2);
         Model other = model(2, "c");
-        ReaderThread<Model> one = ReaderThread.start("one", () -> cacheAside.read(READ, counting(() -> {
+        ReaderThread<Model> one = ReaderThread.start("one", () -> cacheAside.read(READ, readPath.counting(() -> {
             bothLoading.countDown();
             Latches.await(bothLoading);
             return Optional.of(row);
         })));
-        ReaderThread<Model> two = ReaderThread.start("two", () -> cacheAside.read(new ModelRead(new ModelId(2)), counting(() -> {
+        ReaderThread<Model> two = ReaderThread.start("two", () -> cacheAside.read(new ModelRead(new ModelId(2)), readPath.counting(() -> {
             bothLoading.countDown();
             Latches.await(bothLoading);
             return Optional.of(other);
@@ -175,21 +151,34 @@ class ReadFlightsTest {
 
         assertThat(one.result().value()).contains(row);
         assertThat(two.result().value()).contains(other);
-        assertThat(loads).hasValue(2);
-        verify(metrics, never()).coalesced(anyString());
+        assertThat(readPath.loads).hasValue(2);
+        verify(readPath.metrics, never()).coalesced(anyString());
     }
 
-    /** Counts each load. */
-    private <V> Supplier<Optional<V>> counting(Supplier<Optional<V>> load) {
-        return () -> {
-            loads.incrementAndGet();
-            return load.get();
-        };
+    /** Starts the reader whose run others may join, and returns once its query has been sent. */
+    private ReaderThread<Model> startFirstReaderLoading(Supplier<Optional<Model>> query) {
+        ReaderThread<Model> first = ReaderThread.start("first", () -> cacheAside.read(READ, blockingLoad(query)));
+        Latches.await(loading);
+        return first;
+    }
+
+    /** Starts {@code count} readers of {@link #READ}, each of whose own loads would answer {@link #row}. */
+    private List<ReaderThread<Model>> startReadersOfRow(String namePrefix, int count) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> ReaderThread.start(namePrefix + i, () -> cacheAside.read(READ, readPath.counting(() -> Optional.of(row)))))
+                .toList();
+    }
+
+    /** Starts {@code count} readers of {@link #READ}, and returns once every one has joined the run in flight. */
+    private List<ReaderThread<Model>> startReadersJoiningTheRun(String namePrefix, int count) {
+        List<ReaderThread<Model>> readers = startReadersOfRow(namePrefix, count);
+        ReaderThread.awaitJoined(readers, count);
+        return readers;
     }
 
     /** Sends its query, signals {@link #loading}, and answers only once {@link #answer} is released. */
     private <V> Supplier<Optional<V>> blockingLoad(Supplier<Optional<V>> query) {
-        return counting(() -> {
+        return readPath.counting(() -> {
             Supplier<Optional<V>> result;
             try {
                 Optional<V> value = query.get();

@@ -116,6 +116,12 @@ public record AsideConfig(int port, String dbUrl, String dbUser, String dbPasswo
         return v;
     }
 
+    /** The same configuration with another database URL (the same database through a proxy, say). */
+    public AsideConfig withDbUrl(String url) {
+        return new AsideConfig(port, url, dbUser, dbPassword, cacheUrl, cacheTtl, cacheNamespace, cacheTimeout, cacheWriteTimeout,
+                readDeadline, fallbackWindow);
+    }
+
     /** The same configuration with another cache. */
     public AsideConfig withCacheUrl(String url) {
         return new AsideConfig(port, dbUrl, dbUser, dbPassword, url, cacheTtl, cacheNamespace, cacheTimeout, cacheWriteTimeout,

@@ -4,10 +4,9 @@ import static io.aside.bootstrap.e2e.Http.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.aside.bootstrap.AsideConfig;
-import io.aside.bootstrap.AsideService;
 import io.aside.bootstrap.e2e.Http;
 import io.aside.bootstrap.e2e.Services;
+import io.aside.bootstrap.e2e.WriterAndReader;
 import io.aside.domain.model.ModelDraft;
 import io.aside.domain.model.ModelId;
 import io.aside.domain.port.InvalidationOutbox;
@@ -19,9 +18,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * No invalidation is lost when Redis blinks: writes record it in the outbox with the row, and the
@@ -29,50 +28,36 @@ import org.junit.jupiter.api.Test;
  * class's own that the test freezes with SIGSTOP.
  */
 class OutboxReplayEndToEndTest {
+    @AutoClose
     private static RedisServer redis;
-    private static AsideService writer;
-    private static AsideService reader;
-    private static Http writerHttp;
-    private static Http readerHttp;
 
-    @BeforeAll
-    static void boot() {
+    @RegisterExtension
+    static final WriterAndReader services = new WriterAndReader(() -> {
         redis = TestServers.dedicatedRedis();
-        AsideConfig config = Services.productionConfigOn(TestServers.mariaDb(), redis);
-        writer = AsideService.start(config);
-        reader = AsideService.start(config);
-        writerHttp = new Http(writer.port());
-        readerHttp = new Http(reader.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (reader != null) reader.close();
-        if (writer != null) writer.close();
-        if (redis != null) redis.close();
-    }
+        return Services.productionConfigOn(TestServers.mariaDb(), redis);
+    });
 
     @Test
     void givenRedisFrozenDuringWrites_whenItResumes_thenNoStaleValueIsServedAndTheOutboxDrains() {
         List<Long> ids = new ArrayList<>();
-        for (int i = 0; i < 5; i++) ids.add(writerHttp.post("/models", model("v1-" + i, "frozen")).json().get("id").asLong());
+        for (int i = 0; i < 5; i++) ids.add(services.writerHttp().post("/models", model("v1-" + i, "frozen")).json().get("id").asLong());
         for (long id : ids) {
-            writerHttp.get("/models/" + id);
-            assertThat(readerHttp.get("/models/" + id).header("X-Cache")).isEqualTo("HIT");
+            services.writerHttp().get("/models/" + id);
+            assertThat(services.readerHttp().get("/models/" + id).header("X-Cache")).isEqualTo("HIT");
         }
-        assertThat(readerHttp.list("frozen", 20).json().get("items")).hasSize(5);
-        assertThat(readerHttp.list("frozen", 20).header("X-Cache")).isEqualTo("HIT");
+        assertThat(services.readerHttp().list("frozen", 20).json().get("items")).hasSize(5);
+        assertThat(services.readerHttp().list("frozen", 20).header("X-Cache")).isEqualTo("HIT");
 
         redis.pause();
         try {
             for (long id : ids) {
-                Http.Reply updated = writerHttp.put("/models/" + id, "{\"name\":\"v2\",\"category\":\"frozen\",\"attributes\":{},\"version\":1}");
+                Http.Reply updated = services.writerHttp().put("/models/" + id, "{\"name\":\"v2\",\"category\":\"frozen\",\"attributes\":{},\"version\":1}");
                 assertThat(updated.status()).isEqualTo(200);
             }
-            writerHttp.post("/models", model("created while frozen", "frozen"));
+            services.writerHttp().post("/models", model("created while frozen", "frozen"));
             assertThat(outbox().pending(100).entries()).hasSizeGreaterThanOrEqualTo(6);
             // While Redis is frozen, reads fail open to the database: already the new rows.
-            for (long id : ids) assertThat(readerHttp.get("/models/" + id).json().get("name").asText()).isEqualTo("v2");
+            for (long id : ids) assertThat(services.readerHttp().get("/models/" + id).json().get("name").asText()).isEqualTo("v2");
         } finally {
             redis.resume();
         }
@@ -85,30 +70,30 @@ class OutboxReplayEndToEndTest {
         assertThat(outbox().pending(100).entries()).as("outbox drained").isEmpty();
         assertEveryReadIsCurrent(ids);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            assertThat(readerHttp.get("/models/" + ids.get(0)).header("X-Cache")).isEqualTo("HIT");
+            assertThat(services.readerHttp().get("/models/" + ids.get(0)).header("X-Cache")).isEqualTo("HIT");
         });
         assertEveryReadIsCurrent(ids);
-        assertThat(replayed(writerHttp) + replayed(readerHttp)).as("invalidations replayed by either relay").isGreaterThanOrEqualTo(6);
+        assertThat(replayed(services.writerHttp()) + replayed(services.readerHttp())).as("invalidations replayed by either relay").isGreaterThanOrEqualTo(6);
     }
 
     @Test
     void givenAWriterThatDiedBeforeDelivering_whenTheRelayRuns_thenTheCachedRowIsReplaced() {
-        long id = writerHttp.post("/models", model("before crash", "crash")).json().get("id").asLong();
-        readerHttp.get("/models/" + id);
-        assertThat(readerHttp.get("/models/" + id).header("X-Cache")).isEqualTo("HIT");
+        long id = services.writerHttp().post("/models", model("before crash", "crash")).json().get("id").asLong();
+        services.readerHttp().get("/models/" + id);
+        assertThat(services.readerHttp().get("/models/" + id).header("X-Cache")).isEqualTo("HIT");
 
         // Commit through the repository alone, as if the process died right after the commit.
-        WriteResult result = writer.instance(ModelRepository.class)
+        WriteResult result = services.writer().instance(ModelRepository.class)
                 .update(new ModelId(id), 1, ModelDraft.of("after crash", "crash", Map.of()));
         assertThat(result).isInstanceOf(WriteResult.Changed.class);
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                assertThat(readerHttp.get("/models/" + id).json().get("name").asText()).isEqualTo("after crash"));
+                assertThat(services.readerHttp().get("/models/" + id).json().get("name").asText()).isEqualTo("after crash"));
         assertThat(outbox().pending(100).entries()).isEmpty();
     }
 
     private static void assertEveryReadIsCurrent(List<Long> ids) {
-        for (Http http : List.of(writerHttp, readerHttp)) {
+        for (Http http : List.of(services.writerHttp(), services.readerHttp())) {
             for (long id : ids) {
                 Http.Reply read = http.get("/models/" + id);
                 assertThat(read.status()).isEqualTo(200);
@@ -126,6 +111,6 @@ class OutboxReplayEndToEndTest {
     }
 
     private static InvalidationOutbox outbox() {
-        return writer.instance(InvalidationOutbox.class);
+        return services.writer().instance(InvalidationOutbox.class);
     }
 }

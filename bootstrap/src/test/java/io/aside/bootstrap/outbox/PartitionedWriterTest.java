@@ -5,19 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.aside.bootstrap.AsideConfig;
-import io.aside.bootstrap.AsideService;
 import io.aside.bootstrap.e2e.Figures;
 import io.aside.bootstrap.e2e.Http;
 import io.aside.bootstrap.e2e.Services;
+import io.aside.bootstrap.e2e.WriterAndReader;
 import io.aside.testing.TcpProxy;
 import io.aside.testing.TestServers;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A writer cut off from Redis while others reach it (README, "Guarantees"): its invalidation fails
@@ -32,33 +32,19 @@ class PartitionedWriterTest {
     /** Two relay intervals (an entry is due on the pass after the one that saw it) and room for two passes on a busy machine. */
     static final Duration WINDOW_BOUND = Duration.ofMillis(1000);
 
+    @AutoClose
     private static TcpProxy writersPathToRedis;
-    private static AsideService writer;
-    private static AsideService reader;
-    private static Http writerHttp;
-    private static Http readerHttp;
 
-    @BeforeAll
-    static void boot() {
-        AsideConfig direct = Services.productionConfig();
+    @RegisterExtension
+    static final WriterAndReader services = new WriterAndReader(Services::productionConfig, config -> {
         writersPathToRedis = TcpProxy.start(TestServers.redis().host(), TestServers.redis().port());
-        writer = AsideService.start(direct.withCacheUrl("redis://" + writersPathToRedis.host() + ":" + writersPathToRedis.port()));
-        reader = AsideService.start(direct);
-        writerHttp = new Http(writer.port());
-        readerHttp = new Http(reader.port());
-    }
+        return config.withCacheUrl("redis://" + writersPathToRedis.host() + ":" + writersPathToRedis.port());
+    });
 
     @AfterEach
     void heal() {
         writersPathToRedis.thaw();
         writersPathToRedis.refuseNew(false);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (reader != null) reader.close();
-        if (writer != null) writer.close();
-        if (writersPathToRedis != null) writersPathToRedis.close();
     }
 
     @Test
@@ -68,14 +54,14 @@ class PartitionedWriterTest {
         writersPathToRedis.cutAll();
 
         long start = System.nanoTime();
-        assertThat(writerHttp.put("/models/" + id, update("refused")).status()).isEqualTo(200);
+        assertThat(services.writerHttp().put("/models/" + id, update("refused")).status()).isEqualTo(200);
         long answered = System.nanoTime();
-        Window window = Window.measure(readerHttp, id, answered, Duration.ofSeconds(5));
+        Window window = Window.measure(services.readerHttp(), id, answered, Duration.ofSeconds(5));
 
         Figures.report("partition", "writer refused by Redis: write answered in %d ms; the other instance served the replaced value "
                 + "for %d ms after that (%d stale reads)", (answered - start) / 1_000_000, window.staleFor().toMillis(), window.staleReads());
         assertThat(window.staleFor()).as("how long the other instance served the replaced value").isLessThan(WINDOW_BOUND);
-        assertThat(writerHttp.get("/models/" + id).json().get("name").asText()).isEqualTo("new refused");
+        assertThat(services.writerHttp().get("/models/" + id).json().get("name").asText()).isEqualTo("new refused");
         awaitWriterTrustsTheCacheAgain(id);
     }
 
@@ -85,9 +71,9 @@ class PartitionedWriterTest {
         writersPathToRedis.freeze();
 
         long start = System.nanoTime();
-        assertThat(writerHttp.put("/models/" + id, update("frozen")).status()).isEqualTo(200);
+        assertThat(services.writerHttp().put("/models/" + id, update("frozen")).status()).isEqualTo(200);
         long answered = System.nanoTime();
-        Window window = Window.measure(readerHttp, id, answered, Duration.ofSeconds(5));
+        Window window = Window.measure(services.readerHttp(), id, answered, Duration.ofSeconds(5));
 
         Figures.report("partition", "writer's path to Redis hung: write answered in %d ms (two timed-out attempts); the other instance "
                 + "served the replaced value for %d ms after that", (answered - start) / 1_000_000, window.staleFor().toMillis());
@@ -100,9 +86,9 @@ class PartitionedWriterTest {
 
     /** A model both instances have read, cached in Redis; its id. */
     private static long cachedOnTheReader(String name) {
-        long id = writerHttp.post("/models", model("old " + name, "partition")).json().get("id").asLong();
-        readerHttp.get("/models/" + id);
-        assertThat(readerHttp.get("/models/" + id).header("X-Cache")).isEqualTo("HIT");
+        long id = services.writerHttp().post("/models", model("old " + name, "partition")).json().get("id").asLong();
+        services.readerHttp().get("/models/" + id);
+        assertThat(services.readerHttp().get("/models/" + id).header("X-Cache")).isEqualTo("HIT");
         return id;
     }
 
@@ -114,13 +100,13 @@ class PartitionedWriterTest {
     private static void awaitWriterTrustsTheCacheAgain(long id) {
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
             double before = bypasses();
-            writerHttp.get("/models/" + id);
+            services.writerHttp().get("/models/" + id);
             assertThat(bypasses()).as("a read on the writer bypassed the cache").isEqualTo(before);
         });
     }
 
     private static double bypasses() {
-        return writerHttp.get("/metrics").raw().body().lines()
+        return services.writerHttp().get("/metrics").raw().body().lines()
                 .filter(line -> line.startsWith("aside_cache_bypasses_total{"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();

@@ -1,0 +1,36 @@
+package io.aside.application;
+
+import static org.mockito.Mockito.mock;
+
+import io.aside.domain.cache.Invalidation;
+import io.aside.domain.cache.OutboxBatch;
+import io.aside.domain.cache.PendingInvalidation;
+import io.aside.domain.model.Category;
+import io.aside.domain.model.ModelId;
+import io.aside.domain.port.CachePort;
+import io.aside.domain.port.InvalidationOutbox;
+import java.util.List;
+import java.util.Set;
+
+/** An {@link OutboxRelay} over a mocked outbox, cache and metrics, with a real gate to watch. */
+final class RelayFixture {
+    final InvalidationOutbox outbox = mock(InvalidationOutbox.class);
+    final CachePort cache = mock(CachePort.class);
+    final CacheGate gate = new CacheGate();
+    final CacheMetrics metrics = mock(CacheMetrics.class);
+    private final OutboxRelay relay = new OutboxRelay(outbox, cache, gate, metrics);
+
+    /** An outbox entry that invalidates model {@code id} and the pages of {@code category}. */
+    static PendingInvalidation pending(long id, String category) {
+        return new PendingInvalidation(id, new Invalidation(Set.of(new ModelId(id)), Set.of(new Category(category))));
+    }
+
+    static OutboxBatch batch(PendingInvalidation... entries) {
+        return OutboxBatch.of(List.of(entries));
+    }
+
+    /** One relay pass; the number of entries it delivered. */
+    int pass() {
+        return relay.relay();
+    }
+}
