@@ -4,8 +4,9 @@ import io.aside.domain.cache.Lease;
 import io.aside.domain.port.CachePort;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -20,16 +21,22 @@ public final class LeaseKeeper implements AutoCloseable {
 
     private final CachePort cache;
     private final CacheMetrics metrics;
+    private final Set<Extension> loading = ConcurrentHashMap.newKeySet();
     private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
         Thread thread = new Thread(runnable, "aside-lease-keeper");
         thread.setDaemon(true);
         return thread;
     });
 
-    public LeaseKeeper(CachePort cache, CacheMetrics metrics) {
+    /**
+     * @param tick how often the keeper looks for leases due an extension: a fraction of the lease TTL.
+     *             One sweep on a timer, rather than a timer task per load: scheduling one would wake
+     *             the timer thread on every miss, which cost more than the rest of the protocol.
+     */
+    public LeaseKeeper(CachePort cache, CacheMetrics metrics, Duration tick) {
         this.cache = cache;
         this.metrics = metrics;
-        timer.setRemoveOnCancelPolicy(true); // a load that ends in time leaves nothing scheduled behind
+        timer.scheduleWithFixedDelay(this::sweep, tick.toNanos(), tick.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /** A renewal in progress; closing it stops it. */
@@ -43,39 +50,41 @@ public final class LeaseKeeper implements AutoCloseable {
      * that costs no cache call at all. Stops by itself once the lease is lost (an invalidation took it).
      */
     Renewal keepAlive(Lease<?> lease, Duration ttl, String kind) {
-        long period = Math.max(1, ttl.toNanos() / 3);
         Extension extension = new Extension(lease, ttl, kind);
-        try {
-            extension.scheduled = timer.scheduleAtFixedRate(extension, period, period, TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException closed) {
-            // Shutting down: the load goes on without renewals; its lease may expire, which only costs a reload.
-        }
-        return extension::stop;
+        loading.add(extension);
+        return () -> loading.remove(extension);
     }
 
-    /** One lease's renewals: it stops itself once the lease is lost. */
-    private final class Extension implements Runnable {
-        private final Lease<?> lease;
-        private final Duration ttl;
-        private final String kind;
-        private volatile ScheduledFuture<?> scheduled;
-        private volatile boolean stopped;
+    /** One lease being kept alive, and when it is next due. */
+    private static final class Extension {
+        final Lease<?> lease;
+        final Duration ttl;
+        final String kind;
+        long due;
 
         Extension(Lease<?> lease, Duration ttl, String kind) {
             this.lease = lease;
             this.ttl = ttl;
             this.kind = kind;
+            this.due = System.nanoTime() + ttl.toNanos() / 3;
         }
+    }
 
-        @Override
-        public void run() {
-            if (!stopped && !extend(lease, ttl, kind)) stop();
-        }
-
-        void stop() {
-            stopped = true;
-            ScheduledFuture<?> future = scheduled;
-            if (future != null) future.cancel(false);
+    /** On the timer thread: extends every lease due, forgets those that are lost. Never throws. */
+    private void sweep() {
+        try {
+            long now = System.nanoTime();
+            for (Extension extension : loading) {
+                if (now - extension.due < 0) continue;
+                if (extend(extension.lease, extension.ttl, extension.kind)) {
+                    extension.due = System.nanoTime() + extension.ttl.toNanos() / 3;
+                } else {
+                    loading.remove(extension);
+                }
+            }
+        } catch (RuntimeException e) {
+            // A periodic task that throws is never run again: log, and sweep again next tick.
+            LOG.log(Level.ERROR, "lease renewal sweep failed; the next one runs as scheduled", e);
         }
     }
 
@@ -100,7 +109,7 @@ public final class LeaseKeeper implements AutoCloseable {
             boolean held = cache.extend(lease, ttl);
             if (held) metrics.leaseExtended(kind);
             return held;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException e) { // every failure, not only the cache's: the sweep must go on
             metrics.cacheError("extend");
             LOG.log(Level.DEBUG, "lease renewal failed, retrying next period: " + e);
             return true;

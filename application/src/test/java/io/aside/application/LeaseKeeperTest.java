@@ -38,7 +38,7 @@ class LeaseKeeperTest {
 
     private final CachePort cache = mock(CachePort.class);
     private final CacheMetrics metrics = mock(CacheMetrics.class);
-    private final LeaseKeeper keeper = new LeaseKeeper(cache, metrics);
+    private final LeaseKeeper keeper = new LeaseKeeper(cache, metrics, Duration.ofMillis(5));
 
     @AfterEach
     void stopKeeper() {

@@ -31,7 +31,7 @@ class ListModelsTest {
     private final ModelRepository repository = mock(ModelRepository.class);
     private final CacheMetrics metrics = mock(CacheMetrics.class);
     private final CachePolicy policy = CachePolicy.defaults();
-    private final LeaseKeeper keeper = new LeaseKeeper(cache, metrics);
+    private final LeaseKeeper keeper = new LeaseKeeper(cache, metrics, Duration.ofMillis(5));
     private final ListModels listModels = new ListModels(
             new CacheAside(new ReadFlights(Duration.ofSeconds(30), Duration.ZERO), cache, new CacheGate(), policy, metrics, d -> {}, keeper), repository);
     private final Category category = new Category("tools");

@@ -34,7 +34,7 @@ final class ReadPathFixture<C extends CachePort> implements AfterEachCallback {
 
     private ReadPathFixture(C cache) {
         this.cache = cache;
-        this.keeper = new LeaseKeeper(cache, metrics);
+        this.keeper = new LeaseKeeper(cache, metrics, Duration.ofMillis(5));
     }
 
     static ReadPathFixture<CachePort> overMockedCache() {

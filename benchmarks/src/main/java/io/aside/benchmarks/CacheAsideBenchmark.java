@@ -100,7 +100,7 @@ public class CacheAsideBenchmark {
         CachePolicy policy = CachePolicy.defaults();
         CacheMetrics metrics = new MicrometerCacheMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         CacheGate gate = new CacheGate(); // open: every invalidation delivered, as in a healthy service
-        keeper = new LeaseKeeper(cache, CacheMetrics.NONE);
+        keeper = new LeaseKeeper(cache, CacheMetrics.NONE, policy.leaseTtl().dividedBy(6));
         getModel = new GetModel(new CacheAside(new ReadFlights(policy.readDeadline(), Duration.ofSeconds(1)), cache, gate, policy, metrics, Sleeper.REAL,
                 keeper), repository);
         getModelWithoutMetrics = new GetModel(new CacheAside(new ReadFlights(policy.readDeadline(), Duration.ofSeconds(1)), cache, gate, policy,

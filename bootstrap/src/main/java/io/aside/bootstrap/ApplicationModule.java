@@ -36,8 +36,8 @@ final class ApplicationModule extends AbstractModule {
     }
 
     @Provides @Singleton
-    LeaseKeeper leaseKeeper(CachePort cache, CacheMetrics metrics, Closer closer) {
-        return closer.register(new LeaseKeeper(cache, metrics));
+    LeaseKeeper leaseKeeper(CachePort cache, CacheMetrics metrics, CachePolicy policy, Closer closer) {
+        return closer.register(new LeaseKeeper(cache, metrics, policy.leaseTtl().dividedBy(6)));
     }
 
     @Provides @Singleton
