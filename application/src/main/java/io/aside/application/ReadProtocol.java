@@ -15,8 +15,9 @@ import java.util.function.Supplier;
  * The read half of the protocol (DESIGN §3), as run by the one reader of a key in this process:
  * hit, tombstone, or lease → load (the lease kept alive meanwhile) → fill-if-the-lease-holds. A
  * reader that finds another caller's lease waits while it lives, up to the read deadline. A lookup
- * whose reply was lost is asked again with the same token; when the cache cannot be used at all,
- * the read falls back to the database, and gives back the lease a lost reply may have taken.
+ * whose reply was lost is asked again with the same token; when the cache cannot be used at all
+ * (several lost replies in a row, or the breaker shedding calls), the read falls back to the
+ * database, and gives back the lease a lost reply may have taken.
  */
 final class ReadProtocol {
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(2);
@@ -85,6 +86,7 @@ final class ReadProtocol {
                 return loadWithoutFilling(kind, loader);
             }
             unanswered = null; // answered Busy: someone else holds it
+            failures = 0; // only lost replies in a row mean the cache cannot be used; a long wait may meet a few
             if (!waited) {
                 metrics.leaseWait(kind);
                 waited = true;

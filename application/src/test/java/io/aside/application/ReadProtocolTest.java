@@ -76,6 +76,21 @@ class ReadProtocolTest {
     }
 
     @Test
+    void givenALongWaitMeetingLostRepliesNowAndThen_whenNeverAsManyInARowAsTheAttempts_thenItKeepsWaitingAndHits() {
+        CacheUnavailableException lost = new CacheUnavailableException("read timed out", null);
+        when(readPath.cache.lookup(eq(KEY), any(LeaseRequest.class)))
+                .thenThrow(lost).thenReturn(new Lookup.Busy<>())
+                .thenThrow(lost).thenReturn(new Lookup.Busy<>())
+                .thenThrow(lost).thenReturn(new Lookup.Busy<>())
+                .thenReturn(new Lookup.Hit<>(row));
+
+        Outcome<Model> outcome = protocol.run(READ, loader);
+
+        assertThat(outcome.source()).as("more lost replies than attempts in all, but never that many in a row").isEqualTo(Source.CACHE);
+        assertThat(readPath.loads).hasValue(0);
+    }
+
+    @Test
     void givenTheBreakerSheds_whenRead_thenNoRetryAndFallsBack() {
         when(readPath.cache.lookup(eq(KEY), any(LeaseRequest.class))).thenThrow(CacheUnavailableException.shed("breaker open", null));
 
