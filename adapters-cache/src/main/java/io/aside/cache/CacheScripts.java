@@ -19,16 +19,39 @@ final class CacheScripts {
     static final String FULL = "f";
 
     /**
-     * Redis's clock in microseconds, as a string (Lua numbers are doubles and print 16 digits in
-     * exponent notation), raised to ARGV's floor: generations start from it, never from 0, so a
-     * lost generation key (eviction, restart) never comes back to a number an old page was filed under.
+     * Redis's clock in microseconds, as a string: Lua numbers are doubles and print 16 digits in
+     * exponent notation.
      */
-    private static final String GENERATION_START = """
-            local function generation_start(floor)
+    private static final String CLOCK_MICROS = """
+            local function clock_micros()
               local now = redis.call('TIME')
-              local clock = now[1] .. string.format('%06d', tonumber(now[2]))
+              return now[1] .. string.format('%06d', tonumber(now[2]))
+            end
+            """;
+
+    /**
+     * Where a generation starts: the clock, raised to ARGV's floor, never 0, so a lost generation key
+     * (eviction, restart) never comes back to a number an old page was filed under.
+     */
+    private static final String GENERATION_START = CLOCK_MICROS + """
+            local function generation_start(floor)
+              local clock = clock_micros()
               if tonumber(clock) < tonumber(floor) then return floor end
               return clock
+            end
+            """;
+
+    /** Whether {@code current} (a key's content) is the lease under {@code token}, of any life. */
+    private static final String HOLDS_OUR_LEASE = """
+            local function holds_our_lease(current, token)
+              return current and string.sub(current, 1, 1) == 'l' and string.sub(current, 18) == token
+            end
+            """;
+
+    /** Whether a {@code redis.pcall} was refused, which for these single writes means Redis is out of memory. */
+    private static final String REFUSED = """
+            local function refused(reply)
+              return type(reply) == 'table' and reply.err ~= nil
             end
             """;
 
@@ -38,12 +61,11 @@ final class CacheScripts {
      * or ours from a retried call); otherwise takes the lease in the same step, so exactly one of
      * many concurrent readers wins it, and returns it.
      */
-    static final LuaScript LOOKUP = new LuaScript("""
+    static final LuaScript LOOKUP = new LuaScript(REFUSED + """
             local current = redis.call('GET', KEYS[1])
             if current and string.sub(current, 2, 17) == ARGV[1] then return current end
             local lease = 'l' .. ARGV[1] .. ARGV[2]
-            local stored = redis.pcall('SET', KEYS[1], lease, 'PX', ARGV[3])
-            if type(stored) == 'table' and stored.err then return 'f' end
+            if refused(redis.pcall('SET', KEYS[1], lease, 'PX', ARGV[3])) then return 'f' end
             return lease
             """);
 
@@ -54,25 +76,22 @@ final class CacheScripts {
      * lease was taken in, so a lease restored from a snapshot cannot fill the current life. Returns
      * 1 when stored, 0 when the lease is gone, -1 when Redis is full.
      */
-    static final LuaScript FILL = new LuaScript("""
+    static final LuaScript FILL = new LuaScript(HOLDS_OUR_LEASE + REFUSED + """
             local current = redis.call('GET', KEYS[1])
-            if not current or string.sub(current, 1, 1) ~= 'l' or string.sub(current, 18) ~= ARGV[1] then return 0 end
-            local stored = redis.pcall('SET', KEYS[1], ARGV[2] .. string.sub(current, 2, 17) .. ARGV[3], 'PX', ARGV[4])
-            if type(stored) == 'table' and stored.err then return -1 end
+            if not holds_our_lease(current, ARGV[1]) then return 0 end
+            if refused(redis.pcall('SET', KEYS[1], ARGV[2] .. string.sub(current, 2, 17) .. ARGV[3], 'PX', ARGV[4])) then return -1 end
             return 1
             """);
 
     /** KEYS[1] entry; ARGV[1] our lease token, ARGV[2] TTL in ms. Extends our lease while it holds the key. */
-    static final LuaScript EXTEND = new LuaScript("""
-            local current = redis.call('GET', KEYS[1])
-            if not current or string.sub(current, 1, 1) ~= 'l' or string.sub(current, 18) ~= ARGV[1] then return 0 end
+    static final LuaScript EXTEND = new LuaScript(HOLDS_OUR_LEASE + """
+            if not holds_our_lease(redis.call('GET', KEYS[1]), ARGV[1]) then return 0 end
             return redis.call('PEXPIRE', KEYS[1], ARGV[2])
             """);
 
     /** KEYS[1] entry; ARGV[1] our lease token. Deletes the key only while our lease holds it. */
-    static final LuaScript RELEASE = new LuaScript("""
-            local current = redis.call('GET', KEYS[1])
-            if not current or string.sub(current, 1, 1) ~= 'l' or string.sub(current, 18) ~= ARGV[1] then return 0 end
+    static final LuaScript RELEASE = new LuaScript(HOLDS_OUR_LEASE + """
+            if not holds_our_lease(redis.call('GET', KEYS[1]), ARGV[1]) then return 0 end
             return redis.call('DEL', KEYS[1])
             """);
 
@@ -111,4 +130,16 @@ final class CacheScripts {
             end
             return #KEYS
             """);
+
+    /**
+     * KEYS[1] a life's key. The first client to meet a life stores the server's clock there; every
+     * later client reads it back, so all of them agree on the life's generation floor
+     * ({@link RedisEpoch}). If Redis is full, each client falls back to its own clock reading, which
+     * is later still. Run by EVAL on a raw connection, once per life and client.
+     */
+    static final String LIFE_FLOOR = CLOCK_MICROS + """
+            local clock = clock_micros()
+            redis.pcall('SET', KEYS[1], clock, 'NX', 'EX', 2592000)
+            return redis.call('GET', KEYS[1]) or clock
+            """;
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -143,7 +144,7 @@ public final class RedisCache implements CachePort, AutoCloseable {
      * Runs a read under the life known before it; if a connection made meanwhile found a new life,
      * the answer may come from the new server but was asked in terms of the old one: ask again.
      */
-    private Object readInOneLife(String operation, java.util.function.Function<Life, Object> script) {
+    private Object readInOneLife(String operation, Function<Life, Object> script) {
         for (int attempt = 1; ; attempt++) {
             Life before = life(redis);
             Object answer = call(operation, () -> script.apply(before));

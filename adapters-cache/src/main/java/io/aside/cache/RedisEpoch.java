@@ -30,20 +30,6 @@ final class RedisEpoch {
     private static final CommandObject<String> INFO_SERVER =
             new CommandObject<>(new CommandArguments(Command.INFO).add("server"), BuilderFactory.STRING);
 
-    /**
-     * KEYS[1] this life's key. The first client to meet a life stores the server's clock (µs) there;
-     * every later client reads it back, so all of them agree on the life's generation floor. No
-     * generation of an earlier life reaches it: each was set from that life's clock and bumped once
-     * per write, before this life began. A snapshot cannot hold the key of a life after its own. If
-     * Redis is full, each client falls back to its own clock reading, which is later still.
-     */
-    private static final String FIRST_SEEN = """
-            local now = redis.call('TIME')
-            local clock = now[1] .. string.format('%06d', tonumber(now[2]))
-            redis.pcall('SET', KEYS[1], clock, 'NX', 'EX', 2592000)
-            return redis.call('GET', KEYS[1]) or clock
-            """;
-
     private final RedisKeys keys;
     private final Consumer<String> onChange;
     private volatile Life current;
@@ -59,13 +45,17 @@ final class RedisEpoch {
         return current;
     }
 
-    /** Asks {@code server} which life it is in; a new one becomes current, with its floor. */
+    /**
+     * Asks {@code server} which life it is in; a new one becomes current, with its floor: a time no
+     * generation of an earlier life reached, since each was set from that life's clock and bumped
+     * once per write before this life began (a snapshot cannot hold the key of a later life).
+     */
     void learn(Server server) {
         String tag = tagOf(runId(server.executeCommand(INFO_SERVER)));
         Life known = current;
         if (known != null && known.tag().equals(tag)) return;
         String floor = server.executeCommand(new CommandObject<>(
-                new CommandArguments(Command.EVAL).add(FIRST_SEEN).add(1).add(keys.life(tag)), BuilderFactory.STRING));
+                new CommandArguments(Command.EVAL).add(CacheScripts.LIFE_FLOOR).add(1).add(keys.life(tag)), BuilderFactory.STRING));
         adopt(tag, Long.parseLong(floor));
     }
 

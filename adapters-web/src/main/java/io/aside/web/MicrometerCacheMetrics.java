@@ -99,10 +99,8 @@ public final class MicrometerCacheMetrics implements CacheMetrics {
 
     @Override
     public void cacheError(String operation) {
-        ((Counter) meters.computeIfAbsent("aside.cache.errors|" + operation, k -> Counter.builder("aside.cache.errors")
-                .description("Cache operations that failed or were shed; the request was served from the database")
-                .tag("operation", operation)
-                .register(registry))).increment();
+        counter("aside.cache.errors", "Cache operations that failed or were shed; the request was served from the database",
+                "operation", operation).increment();
     }
 
     @Override
@@ -120,9 +118,7 @@ public final class MicrometerCacheMetrics implements CacheMetrics {
     }
 
     private Counter replays() {
-        return (Counter) meters.computeIfAbsent("aside.cache.invalidations.replayed", k -> Counter.builder(k)
-                .description("Invalidations delivered from the outbox after the writer could not deliver them")
-                .register(registry));
+        return counter("aside.cache.invalidations.replayed", "Invalidations delivered from the outbox after the writer could not deliver them");
     }
 
     private Counter coalescedReads(String cache) {
@@ -134,16 +130,12 @@ public final class MicrometerCacheMetrics implements CacheMetrics {
     }
 
     private Counter relayErrors(String reason) {
-        return (Counter) meters.computeIfAbsent("aside.outbox.relay.errors|" + reason, k -> Counter.builder("aside.outbox.relay.errors")
-                .description("Outbox relay passes that failed (database: unreachable; unexpected: anything else); the next pass retries")
-                .tag("reason", reason)
-                .register(registry));
+        return counter("aside.outbox.relay.errors",
+                "Outbox relay passes that failed (database: unreachable; unexpected: anything else); the next pass retries", "reason", reason);
     }
 
     private Counter setAside() {
-        return (Counter) meters.computeIfAbsent("aside.outbox.set.aside", k -> Counter.builder(k)
-                .description("Outbox rows that could not be read back, moved to cache_outbox_quarantine: look at them")
-                .register(registry));
+        return counter("aside.outbox.set.aside", "Outbox rows that could not be read back, moved to cache_outbox_quarantine: look at them");
     }
 
     private Counter hits(String cache) {
@@ -174,7 +166,16 @@ public final class MicrometerCacheMetrics implements CacheMetrics {
     }
 
     private Counter counter(String name, String description, String cache) {
-        return (Counter) meters.computeIfAbsent(name + "|" + cache,
-                k -> Counter.builder(name).description(description).tag("cache", cache).register(registry));
+        return counter(name, description, "cache", cache);
+    }
+
+    /** Registered once, then looked up by name and tag value: no allocation beyond the key on the read path. */
+    private Counter counter(String name, String description, String tagKey, String tagValue) {
+        return (Counter) meters.computeIfAbsent(name + "|" + tagValue,
+                k -> Counter.builder(name).description(description).tag(tagKey, tagValue).register(registry));
+    }
+
+    private Counter counter(String name, String description) {
+        return (Counter) meters.computeIfAbsent(name, k -> Counter.builder(name).description(description).register(registry));
     }
 }

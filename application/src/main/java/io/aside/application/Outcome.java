@@ -22,8 +22,9 @@ record Outcome<V>(Optional<V> value, Source source, long asOf, long settledAt) {
         FALLBACK
     }
 
+    /** Only a fallback needs to know when it settled: the other answers are measured from {@code asOf}. */
     static <V> Outcome<V> of(Optional<V> value, Source source, long asOf) {
-        return new Outcome<>(value, source, asOf, System.nanoTime());
+        return new Outcome<>(value, source, asOf, source == Source.FALLBACK ? System.nanoTime() : asOf);
     }
 
     /**

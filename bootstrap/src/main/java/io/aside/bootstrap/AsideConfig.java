@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The whole configuration (DESIGN §6), typed and validated. Every value has a default that runs
@@ -136,13 +137,7 @@ public record AsideConfig(int port, String dbUrl, String dbUser, String dbPasswo
 
     /** Zero or positive, at most a minute: a bound on staleness during an outage must stay small. */
     private static Duration window(String v) {
-        try {
-            Duration d = Duration.parse(v.trim());
-            if (!d.isNegative() && d.compareTo(Duration.ofMinutes(1)) <= 0) return d;
-        } catch (DateTimeParseException ignored) {
-            // reported below
-        }
-        throw new IllegalArgumentException("must be an ISO-8601 duration from PT0S (off) to PT1M, got '" + v + "'");
+        return duration(v, d -> !d.isNegative() && d.compareTo(Duration.ofMinutes(1)) <= 0, "an ISO-8601 duration from PT0S (off) to PT1M");
     }
 
     private static String namespace(String v) {
@@ -151,13 +146,17 @@ public record AsideConfig(int port, String dbUrl, String dbUser, String dbPasswo
     }
 
     private static Duration ttl(String v) {
+        return duration(v, d -> !d.isNegative() && !d.isZero(), "a positive ISO-8601 duration such as PT1H or PT30S");
+    }
+
+    private static Duration duration(String v, Predicate<Duration> acceptable, String requirement) {
         try {
             Duration d = Duration.parse(v.trim());
-            if (!d.isNegative() && !d.isZero()) return d;
+            if (acceptable.test(d)) return d;
         } catch (DateTimeParseException ignored) {
             // reported below
         }
-        throw new IllegalArgumentException("must be a positive ISO-8601 duration such as PT1H or PT30S, got '" + v + "'");
+        throw new IllegalArgumentException("must be " + requirement + ", got '" + v + "'");
     }
 
     /** Applies a parser and names the variable when it refuses the value. */

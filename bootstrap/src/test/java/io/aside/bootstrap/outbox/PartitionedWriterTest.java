@@ -53,13 +53,11 @@ class PartitionedWriterTest {
         writersPathToRedis.refuseNew(true);
         writersPathToRedis.cutAll();
 
-        long start = System.nanoTime();
-        assertThat(services.writerHttp().put("/models/" + id, update("refused")).status()).isEqualTo(200);
-        long answered = System.nanoTime();
-        Window window = Window.measure(services.readerHttp(), id, answered, Duration.ofSeconds(5));
+        Write write = Write.thenWatchTheReader(id, "refused");
+        Window window = write.readerWindow();
 
         Figures.report("partition", "writer refused by Redis: write answered in %d ms; the other instance served the replaced value "
-                + "for %d ms after that (%d stale reads)", (answered - start) / 1_000_000, window.staleFor().toMillis(), window.staleReads());
+                + "for %d ms after that (%d stale reads)", write.answeredIn().toMillis(), window.staleFor().toMillis(), window.staleReads());
         assertThat(window.staleFor()).as("how long the other instance served the replaced value").isLessThan(WINDOW_BOUND);
         assertThat(services.writerHttp().get("/models/" + id).json().get("name").asText()).isEqualTo("new refused");
         awaitWriterTrustsTheCacheAgain(id);
@@ -70,14 +68,12 @@ class PartitionedWriterTest {
         long id = cachedOnTheReader("frozen");
         writersPathToRedis.freeze();
 
-        long start = System.nanoTime();
-        assertThat(services.writerHttp().put("/models/" + id, update("frozen")).status()).isEqualTo(200);
-        long answered = System.nanoTime();
-        Window window = Window.measure(services.readerHttp(), id, answered, Duration.ofSeconds(5));
+        Write write = Write.thenWatchTheReader(id, "frozen");
+        Window window = write.readerWindow();
 
         Figures.report("partition", "writer's path to Redis hung: write answered in %d ms (two timed-out attempts); the other instance "
-                + "served the replaced value for %d ms after that", (answered - start) / 1_000_000, window.staleFor().toMillis());
-        assertThat(Duration.ofNanos(answered - start)).as("the patient attempt waited its write timeout")
+                + "served the replaced value for %d ms after that", write.answeredIn().toMillis(), window.staleFor().toMillis());
+        assertThat(write.answeredIn()).as("the patient attempt waited its write timeout")
                 .isGreaterThanOrEqualTo(AsideConfig.DEFAULT_CACHE_WRITE_TIMEOUT);
         assertThat(window.staleReads()).as("the other instance's relay delivered it while the writer was still trying").isZero();
         writersPathToRedis.thaw();
@@ -110,6 +106,16 @@ class PartitionedWriterTest {
                 .filter(line -> line.startsWith("aside_cache_bypasses_total{"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
+    }
+
+    /** An update on the writer, and what the other instance served from the moment it answered. */
+    private record Write(Duration answeredIn, Window readerWindow) {
+        static Write thenWatchTheReader(long id, String name) {
+            long start = System.nanoTime();
+            assertThat(services.writerHttp().put("/models/" + id, update(name)).status()).isEqualTo(200);
+            long answered = System.nanoTime();
+            return new Write(Duration.ofNanos(answered - start), Window.measure(services.readerHttp(), id, answered, Duration.ofSeconds(5)));
+        }
     }
 
     /** Reads on the other instance from the moment the write answered until it serves the new value. */
