@@ -56,62 +56,105 @@ final class CacheScripts {
             """;
 
     /**
-     * KEYS[1] entry; ARGV[1] the current life's tag, ARGV[2] our lease token, ARGV[3] lease TTL in ms.
-     * Returns what the key holds if it belongs to this life (a value, a tombstone, a lease: someone's,
-     * or ours from a retried call); otherwise takes the lease in the same step, so exactly one of
-     * many concurrent readers wins it, and returns it.
+     * What {@code key} holds if it belongs to this life (a value, a tombstone, a lease: someone's, or
+     * ours from a retried call); otherwise takes the lease in the same step, so exactly one of many
+     * concurrent readers wins it, and returns it.
      */
-    static final LuaScript LOOKUP = new LuaScript(REFUSED + """
-            local current = redis.call('GET', KEYS[1])
-            if current and string.sub(current, 2, 17) == ARGV[1] then return current end
-            local lease = 'l' .. ARGV[1] .. ARGV[2]
-            if refused(redis.pcall('SET', KEYS[1], lease, 'PX', ARGV[3])) then return 'f' end
-            return lease
+    private static final String LOOKUP_ENTRY = REFUSED + """
+            local function lookup(key, life, token, ttl)
+              local current = redis.call('GET', key)
+              if current and string.sub(current, 2, 17) == life then return current end
+              local lease = 'l' .. life .. token
+              if refused(redis.pcall('SET', key, lease, 'PX', ttl)) then return 'f' end
+              return lease
+            end
+            """;
+
+    /**
+     * A category's current generation, started anew when it is missing or from an earlier life (below
+     * the floor). Under memory pressure the new start may not be stored: pages are then missed, not served.
+     */
+    private static final String CURRENT_GENERATION = GENERATION_START + """
+            local function current_generation(key, floor)
+              local current = redis.call('GET', key)
+              local number = current and tonumber(current)
+              if number and number >= tonumber(floor) then return current end
+              local start = generation_start(floor)
+              redis.pcall('SET', key, start)
+              return start
+            end
+            """;
+
+    /** KEYS[1] a model's entry; ARGV[1] the current life's tag, ARGV[2] our lease token, ARGV[3] lease TTL in ms. */
+    static final LuaScript LOOKUP = new LuaScript(LOOKUP_ENTRY + """
+            return lookup(KEYS[1], ARGV[1], ARGV[2], ARGV[3])
             """);
 
     /**
-     * KEYS[1] entry; ARGV[1] our lease token, ARGV[2] the tag to store ('v' or 't'), ARGV[3] the body,
-     * ARGV[4] TTL in ms. Stores only if our lease still holds the key: an invalidation in between
-     * deleted it, and then the value we loaded may be stale. The value is tagged with the life the
-     * lease was taken in, so a lease restored from a snapshot cannot fill the current life. Returns
-     * 1 when stored, 0 when the lease is gone, -1 when Redis is full.
+     * KEYS[1] a category's generation key; ARGV[1..3] as {@link #LOOKUP}, ARGV[4] the current life's
+     * floor, ARGV[5] and ARGV[6] the page's key before and after its generation. Looks the page up in
+     * the current generation, in one round trip; returns {generation, what LOOKUP returns}. The page key
+     * is built here, not passed in: it shares the generation key's server (one Redis; a hash tag on a cluster).
+     */
+    static final LuaScript LOOKUP_PAGE = new LuaScript(LOOKUP_ENTRY + CURRENT_GENERATION + """
+            local generation = current_generation(KEYS[1], ARGV[4])
+            return {generation, lookup(ARGV[5] .. generation .. ARGV[6], ARGV[1], ARGV[2], ARGV[3])}
+            """);
+
+    /**
+     * KEYS[1] entry, for a page also KEYS[2] its generation key; ARGV[1] our lease token, ARGV[2] the
+     * tag to store ('v' or 't'), ARGV[3] the body, ARGV[4] TTL in ms, for a page ARGV[5] the generation
+     * the lease was taken in. Stores only if our lease still holds the key (and the page's category is
+     * still in that generation): an invalidation in between deleted it, and then the value we loaded
+     * may be stale. The value is tagged with the life the lease was taken in, so a lease restored
+     * from a snapshot cannot fill the current life. Returns 1 when stored, 0 when the lease is gone,
+     * -1 when Redis is full.
      */
     static final LuaScript FILL = new LuaScript(HOLDS_OUR_LEASE + REFUSED + """
+            if KEYS[2] and redis.call('GET', KEYS[2]) ~= ARGV[5] then return 0 end
             local current = redis.call('GET', KEYS[1])
             if not holds_our_lease(current, ARGV[1]) then return 0 end
             if refused(redis.pcall('SET', KEYS[1], ARGV[2] .. string.sub(current, 2, 17) .. ARGV[3], 'PX', ARGV[4])) then return -1 end
             return 1
             """);
 
-    /** KEYS[1] entry; ARGV[1] our lease token, ARGV[2] TTL in ms. Extends our lease while it holds the key. */
+    /**
+     * KEYS[1] entry, for a page also KEYS[2] its generation key; ARGV[1] our lease token, ARGV[2] TTL in
+     * ms, for a page ARGV[3] the lease's generation. Extends our lease while it holds the key and
+     * could still fill it.
+     */
     static final LuaScript EXTEND = new LuaScript(HOLDS_OUR_LEASE + """
+            if KEYS[2] and redis.call('GET', KEYS[2]) ~= ARGV[3] then return 0 end
             if not holds_our_lease(redis.call('GET', KEYS[1]), ARGV[1]) then return 0 end
             return redis.call('PEXPIRE', KEYS[1], ARGV[2])
             """);
 
-    /** KEYS[1] entry; ARGV[1] our lease token. Deletes the key only while our lease holds it. */
-    static final LuaScript RELEASE = new LuaScript(HOLDS_OUR_LEASE + """
-            if not holds_our_lease(redis.call('GET', KEYS[1]), ARGV[1]) then return 0 end
-            return redis.call('DEL', KEYS[1])
+    /** Deletes {@code key} only while our lease holds it. */
+    private static final String RELEASE_ENTRY = HOLDS_OUR_LEASE + """
+            local function release(key, token)
+              if not holds_our_lease(redis.call('GET', key), token) then return 0 end
+              return redis.call('DEL', key)
+            end
+            """;
+
+    /** KEYS[1] a model's entry; ARGV[1] our lease token. */
+    static final LuaScript RELEASE = new LuaScript(RELEASE_ENTRY + """
+            return release(KEYS[1], ARGV[1])
+            """);
+
+    /**
+     * KEYS[1] a category's generation key; ARGV[1] our lease token, ARGV[2] and ARGV[3] the page's key
+     * around its generation. Releases our lease on the page of the current generation: a lease of an
+     * earlier one is on a page nobody reads any more.
+     */
+    static final LuaScript RELEASE_PAGE = new LuaScript(RELEASE_ENTRY + """
+            return release(ARGV[2] .. (redis.call('GET', KEYS[1]) or '') .. ARGV[3], ARGV[1])
             """);
 
     /** KEYS[1] entry; ARGV[1] the exact content expected. Deletes only that content (bytes we cannot read). */
     static final LuaScript DELETE_IF_HOLDS = new LuaScript("""
             if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
             return 0
-            """);
-
-    /**
-     * KEYS[1] generation key; ARGV[1] the current life's floor. Returns the category's generation,
-     * starting it anew when it is missing or from an earlier life (below the floor).
-     */
-    static final LuaScript GENERATION = new LuaScript(GENERATION_START + """
-            local current = redis.call('GET', KEYS[1])
-            local number = current and tonumber(current)
-            if number and number >= tonumber(ARGV[1]) then return current end
-            local start = generation_start(ARGV[1])
-            redis.pcall('SET', KEYS[1], start)
-            return start
             """);
 
     /**

@@ -5,15 +5,13 @@ import io.aside.domain.cache.Invalidation;
 import io.aside.domain.cache.Lease;
 import io.aside.domain.cache.LeaseRequest;
 import io.aside.domain.cache.Lookup;
-import io.aside.domain.model.Category;
 import io.aside.domain.port.CachePort;
 import io.aside.domain.port.CacheUnavailableException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -56,7 +54,7 @@ public final class CircuitBreakingCache implements CachePort {
     }
 
     @Override
-    public <V> boolean fill(Lease<V> lease, Optional<V> value, Duration ttl) {
+    public <V> boolean fill(Lease<V> lease, V value, Duration ttl) {
         return guarded(() -> delegate.fill(lease, value, ttl));
     }
 
@@ -66,16 +64,11 @@ public final class CircuitBreakingCache implements CachePort {
     }
 
     @Override
-    public void release(Lease<?> lease) {
+    public void release(CacheKey<?> key, String token) {
         guarded(() -> {
-            delegate.release(lease);
+            delegate.release(key, token);
             return null;
         });
-    }
-
-    @Override
-    public long generation(Category category) {
-        return guarded(() -> delegate.generation(category));
     }
 
     @Override
@@ -100,8 +93,8 @@ public final class CircuitBreakingCache implements CachePort {
         });
     }
 
-    /** True while calls are being shed (open), or only probing (half-open). */
-    public boolean isOpen() {
+    /** True while calls are being shed (the breaker is open), or only probing (half-open). */
+    public boolean isShedding() {
         return breaker.getState() != CircuitBreaker.State.CLOSED;
     }
 

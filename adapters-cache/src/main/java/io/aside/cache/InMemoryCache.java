@@ -3,7 +3,6 @@ package io.aside.cache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.aside.cache.MemorySlot.LeaseHold;
-import io.aside.cache.MemorySlot.Tombstone;
 import io.aside.cache.MemorySlot.Value;
 import io.aside.domain.cache.CacheKey;
 import io.aside.domain.cache.Invalidation;
@@ -11,10 +10,9 @@ import io.aside.domain.cache.Lease;
 import io.aside.domain.cache.LeaseRequest;
 import io.aside.domain.cache.Lookup;
 import io.aside.domain.cache.ModelKey;
-import io.aside.domain.model.Category;
+import io.aside.domain.cache.PageKey;
 import io.aside.domain.port.CachePort;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
@@ -25,7 +23,7 @@ import java.util.function.LongSupplier;
 public final class InMemoryCache implements CachePort {
     public static final long DEFAULT_MAXIMUM_SIZE = 100_000;
 
-    private final Cache<CacheKey<?>, MemorySlot> entries;
+    private final Cache<Object, MemorySlot> entries;
     private final MemoryGenerations generations;
     private final LongSupplier nanoTime;
 
@@ -54,44 +52,54 @@ public final class InMemoryCache implements CachePort {
     public <V> Lookup<V> lookup(CacheKey<V> key, LeaseRequest request) {
         long deadline = deadline(request.ttl(), "lease TTL");
         String token = request.token();
+        long generation = generationOf(key);
         // get(key, fn) is an atomic compute-if-absent (an expired slot counts as absent): one lease per key.
-        MemorySlot slot = entries.get(key, k -> new LeaseHold(token, deadline));
-        return read(key, slot, token);
+        MemorySlot slot = entries.get(address(key, generation), k -> new LeaseHold(token, deadline));
+        return read(key, generation, slot, token);
     }
 
+    /** A slot holds what its key's kind caches: the key's type parameter says what that is. */
     @SuppressWarnings("unchecked")
-    private static <V> Lookup<V> read(CacheKey<V> key, MemorySlot slot, String ourToken) {
+    private static <V> Lookup<V> read(CacheKey<V> key, long generation, MemorySlot slot, String ourToken) {
         if (slot instanceof Value value) return new Lookup.Hit<>((V) value.value());
-        if (slot instanceof Tombstone) return new Lookup.Absent<>();
         String holder = ((LeaseHold) slot).token();
-        return holder.equals(ourToken) ? new Lookup.Leased<>(new Lease<>(key, ourToken)) : new Lookup.Busy<>();
+        return holder.equals(ourToken) ? new Lookup.Leased<>(new Lease<>(key, ourToken, generation)) : new Lookup.Busy<>();
     }
 
     @Override
-    public <V> boolean fill(Lease<V> lease, Optional<V> value, Duration ttl) {
-        long deadline = deadline(ttl, "TTL");
-        MemorySlot replacement = value.<MemorySlot>map(v -> new Value(v, deadline)).orElseGet(() -> new Tombstone(deadline));
-        MemorySlot after = entries.asMap().compute(lease.key(), (k, current) -> holds(current, lease) ? replacement : current);
+    public <V> boolean fill(Lease<V> lease, V value, Duration ttl) {
+        MemorySlot replacement = new Value(value, deadline(ttl, "TTL"));
+        if (generationOf(lease.key()) != lease.generation()) return false; // a write moved the page's category on
+        MemorySlot after = entries.asMap().compute(address(lease.key(), lease.generation()),
+                (k, current) -> holds(current, lease.token()) ? replacement : current);
         return after == replacement;
     }
 
     @Override
     public boolean extend(Lease<?> lease, Duration ttl) {
         long deadline = deadline(ttl, "lease TTL");
-        MemorySlot after = entries.asMap().computeIfPresent(lease.key(),
-                (k, current) -> holds(current, lease) ? new LeaseHold(lease.token(), deadline) : current);
-        return holds(after, lease);
+        if (generationOf(lease.key()) != lease.generation()) return false;
+        MemorySlot after = entries.asMap().computeIfPresent(address(lease.key(), lease.generation()),
+                (k, current) -> holds(current, lease.token()) ? new LeaseHold(lease.token(), deadline) : current);
+        return holds(after, lease.token());
     }
 
     @Override
-    public void release(Lease<?> lease) {
-        entries.asMap().computeIfPresent(lease.key(), (k, current) -> holds(current, lease) ? null : current);
+    public void release(CacheKey<?> key, String token) {
+        entries.asMap().computeIfPresent(address(key, generationOf(key)), (k, current) -> holds(current, token) ? null : current);
     }
 
-    @Override
-    public long generation(Category category) {
-        return generations.current(category);
+    /** A page's category generation; models have none. */
+    private long generationOf(CacheKey<?> key) {
+        return key.match(model -> 0L, page -> generations.current(page.category()));
     }
+
+    /** Where a key's slot is: a model's key itself, a page's within its category's generation. */
+    private static Object address(CacheKey<?> key, long generation) {
+        return key.match(model -> model, page -> new PageAt(page, generation));
+    }
+
+    private record PageAt(PageKey page, long generation) {}
 
     @Override
     public void invalidate(Invalidation invalidation) {
@@ -109,8 +117,8 @@ public final class InMemoryCache implements CachePort {
     @Override
     public void ping() {}
 
-    private static boolean holds(MemorySlot current, Lease<?> lease) {
-        return current instanceof LeaseHold hold && hold.token().equals(lease.token());
+    private static boolean holds(MemorySlot current, String token) {
+        return current instanceof LeaseHold hold && hold.token().equals(token);
     }
 
     private long deadline(Duration ttl, String what) {

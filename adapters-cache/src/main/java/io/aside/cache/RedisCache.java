@@ -1,6 +1,6 @@
 package io.aside.cache;
 
-import io.aside.cache.JsonCodec.UndecodableValueException;
+import io.aside.cache.EntryCodec.UndecodableValueException;
 import io.aside.cache.RedisEpoch.Life;
 import io.aside.domain.cache.CacheKey;
 import io.aside.domain.cache.Invalidation;
@@ -8,13 +8,12 @@ import io.aside.domain.cache.Lease;
 import io.aside.domain.cache.LeaseRequest;
 import io.aside.domain.cache.Lookup;
 import io.aside.domain.cache.ModelKey;
-import io.aside.domain.model.Category;
+import io.aside.domain.cache.PageKey;
 import io.aside.domain.port.CachePort;
 import io.aside.domain.port.CacheUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -37,7 +36,7 @@ public final class RedisCache implements CachePort, AutoCloseable {
     private final UnifiedJedis patient;
     private final RedisEpoch epoch;
     private final RedisKeys keys;
-    private final JsonCodec codec = new JsonCodec();
+    private final EntryCodecs codecs = new EntryCodecs();
 
     /** Never fails because Redis is down: a Redis that is down fails calls (fail open), not startup. */
     public RedisCache(RedisSettings settings) {
@@ -58,51 +57,82 @@ public final class RedisCache implements CachePort, AutoCloseable {
     @Override
     public <V> Lookup<V> lookup(CacheKey<V> key, LeaseRequest request) {
         String ttl = Durations.millis(request.ttl(), "lease TTL");
-        String entry = keys.entry(key);
+        EntryCodec<V> codec = codecs.of(key.kind());
         boolean repaired = false;
         while (true) {
-            String stored = (String) readInOneLife("lookup", life ->
-                    CacheScripts.LOOKUP.run(redis, List.of(entry), List.of(life.tag(), request.token(), ttl)));
+            Stored stored = readInOneLife("lookup", life -> key.match(
+                    model -> lookupModel(model, life, request.token(), ttl),
+                    page -> lookupPage(page, life, request.token(), ttl)));
             try {
-                return StoredLookup.of(key, stored, request.token(), codec);
+                return StoredLookup.of(key, stored.content(), stored.generation(), request.token(), codec);
             } catch (UndecodableValueException e) {
-                if (repaired) throw new CacheUnavailableException("Redis holds an undecodable value under " + entry, e);
+                if (repaired) throw new CacheUnavailableException("Redis holds an undecodable value under " + stored.key(), e);
                 // Not what we wrote (corruption, a hand-made key): drop exactly those bytes, then look again.
-                log.warn("Discarding undecodable cache value under {}", entry, e);
-                call("discard", () -> CacheScripts.DELETE_IF_HOLDS.run(redis, List.of(entry), List.of(stored)));
+                log.warn("Discarding undecodable cache value under {}", stored.key(), e);
+                call("discard", () -> CacheScripts.DELETE_IF_HOLDS.run(redis, List.of(stored.key()), List.of(stored.content())));
                 repaired = true;
             }
         }
     }
 
+    /** What a lookup found under {@code key}, a page's key within {@code generation}. */
+    private record Stored(String key, long generation, String content) {}
+
+    private Stored lookupModel(ModelKey model, Life life, String token, String ttl) {
+        String entry = keys.model(model);
+        return new Stored(entry, 0, (String) CacheScripts.LOOKUP.run(redis, List.of(entry), List.of(life.tag(), token, ttl)));
+    }
+
+    private Stored lookupPage(PageKey page, Life life, String token, String ttl) {
+        List<?> reply = (List<?>) CacheScripts.LOOKUP_PAGE.run(redis, List.of(keys.generation(page.category())),
+                List.of(life.tag(), token, ttl, Long.toString(life.floorMicros()), keys.pageBefore(page), keys.pageAfter(page)));
+        long generation = Long.parseLong(reply.get(0).toString());
+        return new Stored(keys.page(page, generation), generation, reply.get(1).toString());
+    }
+
     @Override
-    public <V> boolean fill(Lease<V> lease, Optional<V> value, Duration ttl) {
+    public <V> boolean fill(Lease<V> lease, V value, Duration ttl) {
         String ttlMillis = Durations.millis(ttl, "TTL");
-        String tag = String.valueOf(value.isPresent() ? StoredValue.VALUE : StoredValue.TOMBSTONE);
-        String body = value.map(codec::encode).orElse("");
-        Object filled = call("fill", () -> CacheScripts.FILL.run(redis, List.of(keys.entry(lease.key())),
-                List.of(lease.token(), tag, body, ttlMillis)));
+        EntryCodec.Encoded encoded = codecs.of(lease.key().kind()).encode(value);
+        LeaseScope scope = scope(lease);
+        Object filled = call("fill", () -> CacheScripts.FILL.run(redis, scope.keys(),
+                scope.args(lease.token(), String.valueOf(encoded.tag()), encoded.body(), ttlMillis)));
         return Long.valueOf(1).equals(filled);
     }
 
     @Override
     public boolean extend(Lease<?> lease, Duration ttl) {
         String ttlMillis = Durations.millis(ttl, "lease TTL");
-        Object extended = call("extend", () -> CacheScripts.EXTEND.run(redis, List.of(keys.entry(lease.key())),
-                List.of(lease.token(), ttlMillis)));
+        LeaseScope scope = scope(lease);
+        Object extended = call("extend", () -> CacheScripts.EXTEND.run(redis, scope.keys(), scope.args(lease.token(), ttlMillis)));
         return Long.valueOf(1).equals(extended);
     }
 
     @Override
-    public void release(Lease<?> lease) {
-        call("release", () -> CacheScripts.RELEASE.run(redis, List.of(keys.entry(lease.key())), List.of(lease.token())));
+    public void release(CacheKey<?> key, String token) {
+        call("release", () -> key.match(
+                model -> CacheScripts.RELEASE.run(redis, List.of(keys.model(model)), List.of(token)),
+                page -> CacheScripts.RELEASE_PAGE.run(redis, List.of(keys.generation(page.category())),
+                        List.of(token, keys.pageBefore(page), keys.pageAfter(page)))));
     }
 
-    @Override
-    public long generation(Category category) {
-        Object generation = readInOneLife("generation", life ->
-                CacheScripts.GENERATION.run(redis, List.of(keys.generation(category)), List.of(Long.toString(life.floorMicros()))));
-        return Long.parseLong(generation.toString());
+    /**
+     * The keys a script on a lease's entry touches, and the arguments that end its argument list: a
+     * page's lease acts only while its category is still in the lease's generation.
+     */
+    private record LeaseScope(List<String> keys, List<String> generation) {
+        List<String> args(String... leading) {
+            List<String> args = new ArrayList<>(List.of(leading));
+            args.addAll(generation);
+            return args;
+        }
+    }
+
+    private LeaseScope scope(Lease<?> lease) {
+        return lease.key().match(
+                model -> new LeaseScope(List.of(keys.model(model)), List.of()),
+                page -> new LeaseScope(List.of(keys.page(page, lease.generation()), keys.generation(page.category())),
+                        List.of(Long.toString(lease.generation()))));
     }
 
     @Override
@@ -118,7 +148,7 @@ public final class RedisCache implements CachePort, AutoCloseable {
     private void invalidate(Invalidation invalidation, UnifiedJedis client) {
         if (invalidation.isEmpty()) return;
         List<String> scriptKeys = new ArrayList<>();
-        invalidation.models().forEach(id -> scriptKeys.add(keys.entry(new ModelKey(id))));
+        invalidation.models().forEach(id -> scriptKeys.add(keys.model(new ModelKey(id))));
         invalidation.categories().forEach(category -> scriptKeys.add(keys.generation(category)));
         String models = Integer.toString(invalidation.models().size());
         Life life = life(client);
@@ -144,10 +174,10 @@ public final class RedisCache implements CachePort, AutoCloseable {
      * Runs a read under the life known before it; if a connection made meanwhile found a new life,
      * the answer may come from the new server but was asked in terms of the old one: ask again.
      */
-    private Object readInOneLife(String operation, Function<Life, Object> script) {
+    private <T> T readInOneLife(String operation, Function<Life, T> script) {
         for (int attempt = 1; ; attempt++) {
             Life before = life(redis);
-            Object answer = call(operation, () -> script.apply(before));
+            T answer = call(operation, () -> script.apply(before));
             if (epoch.current().version() == before.version()) return answer;
             if (attempt == 2) throw new CacheUnavailableException("Redis changed life twice during one " + operation, null);
         }

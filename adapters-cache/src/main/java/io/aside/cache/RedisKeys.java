@@ -1,11 +1,23 @@
 package io.aside.cache;
 
-import io.aside.domain.cache.CacheKey;
+import io.aside.domain.cache.ModelKey;
+import io.aside.domain.cache.PageKey;
 import io.aside.domain.model.Category;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
- * The Redis key layout. The schema version ({@code v1}) is part of every key so that a deploy that
- * changes the cached shape reads none of the old bytes: bump it together with {@link JsonCodec}.
+ * The whole Redis key layout. The schema version ({@code v1}) is part of every key so that a deploy
+ * that changes the cached shape reads none of the old bytes: bump it together with {@link EntryCodecs}.
+ * <pre>
+ *   &lt;ns&gt;:v1:model:42                                   a model, a tombstone, or a lease on either
+ *   &lt;ns&gt;:v1:gen:&lt;category fingerprint&gt;                  a category's current page generation
+ *   &lt;ns&gt;:v1:page:&lt;fingerprint&gt;:&lt;generation&gt;:&lt;limit&gt;    a page, filed under a generation
+ *   &lt;ns&gt;:v1:life:&lt;life tag&gt;                           when clients first met a life of the server ({@link RedisEpoch})
+ * </pre>
+ * Categories are user text (spaces, colons, emoji): keys name them by a fixed-size fingerprint.
  */
 final class RedisKeys {
     static final String SCHEMA = "v1";
@@ -16,18 +28,39 @@ final class RedisKeys {
         this.prefix = namespace + ":" + SCHEMA + ":";
     }
 
-    /** {@code <namespace>:v1:model:42}, {@code <namespace>:v1:page:<fingerprint>:<generation>:<limit>}. */
-    String entry(CacheKey<?> key) {
-        return prefix + key.path();
+    String model(ModelKey key) {
+        return prefix + "model:" + key.id().value();
     }
 
-    /** {@code <namespace>:v1:life:<life tag>}: when clients first met that life of the server ({@link RedisEpoch}). */
+    String generation(Category category) {
+        return prefix + "gen:" + fingerprint(category);
+    }
+
+    String page(PageKey key, long generation) {
+        return pageBefore(key) + generation + pageAfter(key);
+    }
+
+    /** What comes before the generation in a page's key: the lookup script completes it with the generation it reads. */
+    String pageBefore(PageKey key) {
+        return prefix + "page:" + fingerprint(key.category()) + ":";
+    }
+
+    /** What comes after the generation in a page's key. */
+    String pageAfter(PageKey key) {
+        return ":" + key.limit();
+    }
+
     String life(String tag) {
         return prefix + "life:" + tag;
     }
 
-    /** {@code <namespace>:v1:gen:<fingerprint>}: a category's current page generation. */
-    String generation(Category category) {
-        return prefix + "gen:" + category.fingerprint();
+    /** The first 128 bits of the category's SHA-256, in hex. */
+    static String fingerprint(Category category) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(category.value().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 }

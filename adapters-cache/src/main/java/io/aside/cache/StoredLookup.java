@@ -4,20 +4,17 @@ import io.aside.domain.cache.CacheKey;
 import io.aside.domain.cache.Lease;
 import io.aside.domain.cache.Lookup;
 
-/** Reads what the lookup script returned (a tagged {@link StoredValue} of the current life) as a {@link Lookup}. */
+/** Reads what a lookup script returned (a tagged {@link StoredValue} of the current life) as a {@link Lookup}. */
 final class StoredLookup {
     private StoredLookup() {}
 
-    static <V> Lookup<V> of(CacheKey<V> key, String stored, String ourToken, JsonCodec codec) {
+    /** @param generation the generation the key was looked up in (pages), for a lease taken there */
+    static <V> Lookup<V> of(CacheKey<V> key, String stored, long generation, String ourToken, EntryCodec<V> codec) {
         if (stored.equals(CacheScripts.FULL)) return new Lookup.Uncached<>();
-        return switch (StoredValue.tag(stored)) {
-            case StoredValue.VALUE -> new Lookup.Hit<>(codec.decode(key, StoredValue.payload(stored)));
-            case StoredValue.TOMBSTONE -> new Lookup.Absent<>();
-            case StoredValue.LEASE -> ourToken.equals(StoredValue.payload(stored))
-                    ? new Lookup.Leased<>(new Lease<>(key, ourToken))
-                    : new Lookup.Busy<>();
-            default -> throw new JsonCodec.UndecodableValueException(
-                    new IllegalStateException("unknown tag in cached value"));
-        };
+        char tag = StoredValue.tag(stored);
+        if (tag != StoredValue.LEASE) return new Lookup.Hit<>(codec.decode(tag, StoredValue.payload(stored)));
+        return ourToken.equals(StoredValue.payload(stored))
+                ? new Lookup.Leased<>(new Lease<>(key, ourToken, generation))
+                : new Lookup.Busy<>();
     }
 }

@@ -14,6 +14,7 @@ import io.aside.domain.cache.Lookup;
 import io.aside.domain.cache.ModelKey;
 import io.aside.domain.cache.ModelPage;
 import io.aside.domain.cache.PageKey;
+import io.aside.domain.cache.Presence;
 import io.aside.domain.model.Category;
 import io.aside.domain.model.Model;
 import io.aside.domain.model.ModelId;
@@ -23,7 +24,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -105,17 +105,25 @@ abstract class CachePortContract {
                 .until(() -> lookup(key), lookup -> lookup instanceof Lookup.Leased));
     }
 
+    long generation(Category category) {
+        return GenerationProbe.of(cache, category);
+    }
+
+    void release(Lease<?> lease) {
+        cache.release(lease.key(), lease.token());
+    }
+
     void cacheModel(Model model) {
-        assertThat(cache.fill(lease(new ModelKey(model.id())), Optional.of(model), TTL)).isTrue();
+        assertThat(cache.fill(lease(new ModelKey(model.id())), Presence.of(model), TTL)).isTrue();
     }
 
     @Test
     void givenColdKey_whenLookup_thenLeasedForThatKey() {
         LeaseRequest request = request(LEASE_TTL);
 
-        Lookup<Model> lookup = cache.lookup(key(1), request);
+        Lookup<Presence<Model>> lookup = cache.lookup(key(1), request);
 
-        assertThat(leaseOf(lookup)).isEqualTo(new Lease<>(key(1), request.token()));
+        assertThat(leaseOf(lookup)).isEqualTo(new Lease<>(key(1), request.token(), 0));
     }
 
     @Test
@@ -138,17 +146,17 @@ abstract class CachePortContract {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             CountDownLatch start = new CountDownLatch(1);
-            List<Callable<Lookup<Model>>> readers = new ArrayList<>();
+            List<Callable<Lookup<Presence<Model>>>> readers = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
                 readers.add(() -> {
                     start.await();
                     return lookup(key(7));
                 });
             }
-            List<Future<Lookup<Model>>> futures = readers.stream().map(pool::submit).toList();
+            List<Future<Lookup<Presence<Model>>>> futures = readers.stream().map(pool::submit).toList();
             start.countDown();
-            List<Lookup<Model>> results = new ArrayList<>();
-            for (Future<Lookup<Model>> f : futures) results.add(f.get());
+            List<Lookup<Presence<Model>>> results = new ArrayList<>();
+            for (Future<Lookup<Presence<Model>>> f : futures) results.add(f.get());
 
             assertThat(results).filteredOn(r -> r instanceof Lookup.Leased).hasSize(1);
             assertThat(results).filteredOn(r -> r instanceof Lookup.Busy).hasSize(threads - 1);
@@ -160,13 +168,13 @@ abstract class CachePortContract {
     @Test
     void givenLease_whenFilledWithModel_thenLookupHitsAnEqualModel() {
         Model model = nasty(42);
-        Lease<Model> lease = lease(key(42));
+        Lease<Presence<Model>> lease = lease(key(42));
 
-        assertThat(cache.fill(lease, Optional.of(model), TTL)).isTrue();
+        assertThat(cache.fill(lease, Presence.of(model), TTL)).isTrue();
 
-        Lookup<Model> lookup = lookup(key(42));
-        assertThat(lookup).isEqualTo(new Lookup.Hit<>(model));
-        Model cached = ((Lookup.Hit<Model>) lookup).value();
+        Lookup<Presence<Model>> lookup = lookup(key(42));
+        assertThat(lookup).isEqualTo(new Lookup.Hit<>(Presence.of(model)));
+        Model cached = ((Presence.Present<Model>) ((Lookup.Hit<Presence<Model>>) lookup).value()).value();
         assertThat(cached.name()).isEqualTo(model.name());
         assertThat(cached.category()).isEqualTo(model.category());
         assertThat(cached.attributes()).containsExactlyInAnyOrderEntriesOf(model.attributes());
@@ -177,38 +185,38 @@ abstract class CachePortContract {
 
     @Test
     void givenForeignLease_whenFill_thenRefusedAndHolderCanStillFill() {
-        Lease<Model> holder = lease(key(3));
-        Lease<Model> foreign = new Lease<>(key(3), "not-the-holders-token");
+        Lease<Presence<Model>> holder = lease(key(3));
+        Lease<Presence<Model>> foreign = new Lease<>(key(3), "not-the-holders-token", 0);
 
-        assertThat(cache.fill(foreign, Optional.of(model(3, "c")), TTL)).isFalse();
+        assertThat(cache.fill(foreign, Presence.of(model(3, "c")), TTL)).isFalse();
         assertThat(lookup(key(3))).isInstanceOf(Lookup.Busy.class);
-        assertThat(cache.fill(holder, Optional.of(model(3, "c")), TTL)).isTrue();
+        assertThat(cache.fill(holder, Presence.of(model(3, "c")), TTL)).isTrue();
     }
 
     @Test
     void givenNoLeaseOnTheKey_whenFill_thenRefusedAndNothingStored() {
-        Lease<Model> stale = new Lease<>(key(4), "never-granted");
+        Lease<Presence<Model>> stale = new Lease<>(key(4), "never-granted", 0);
 
-        assertThat(cache.fill(stale, Optional.of(model(4, "c")), TTL)).isFalse();
+        assertThat(cache.fill(stale, Presence.of(model(4, "c")), TTL)).isFalse();
         assertThat(lookup(key(4))).isInstanceOf(Lookup.Leased.class);
     }
 
     @Test
     void givenLeaseAlreadyFilled_whenFilledAgain_thenRefusedAndFirstValueKept() {
-        Lease<Model> lease = lease(key(5));
-        cache.fill(lease, Optional.of(model(5, "first")), TTL);
+        Lease<Presence<Model>> lease = lease(key(5));
+        cache.fill(lease, Presence.of(model(5, "first")), TTL);
 
-        assertThat(cache.fill(lease, Optional.of(model(5, "second")), TTL)).isFalse();
-        assertThat(lookup(key(5))).isEqualTo(new Lookup.Hit<>(model(5, "first")));
+        assertThat(cache.fill(lease, Presence.of(model(5, "second")), TTL)).isFalse();
+        assertThat(lookup(key(5))).isEqualTo(new Lookup.Hit<>(Presence.of(model(5, "first"))));
     }
 
     @Test
     void givenLease_whenKeyInvalidatedBeforeFill_thenFillRefusedAndNextLookupLeasesAgain() {
-        Lease<Model> lease = lease(key(6));
+        Lease<Presence<Model>> lease = lease(key(6));
 
         cache.invalidate(new Invalidation(Set.of(new ModelId(6)), Set.of()));
 
-        assertThat(cache.fill(lease, Optional.of(model(6, "stale")), TTL)).isFalse();
+        assertThat(cache.fill(lease, Presence.of(model(6, "stale")), TTL)).isFalse();
         assertThat(lookup(key(6))).isInstanceOf(Lookup.Leased.class);
     }
 
@@ -223,43 +231,43 @@ abstract class CachePortContract {
 
     @Test
     void givenLease_whenReleased_thenNextLookupLeases() {
-        Lease<Model> lease = lease(key(9));
+        Lease<Presence<Model>> lease = lease(key(9));
 
-        cache.release(lease);
+        cache.release(lease.key(), lease.token());
 
         assertThat(lookup(key(9))).isInstanceOf(Lookup.Leased.class);
     }
 
     @Test
     void givenLeaseHeld_whenForeignLeaseReleased_thenHolderKeepsIt() {
-        Lease<Model> holder = lease(key(10));
+        Lease<Presence<Model>> holder = lease(key(10));
 
-        cache.release(new Lease<>(key(10), "someone-else"));
+        cache.release(key(10), "someone-else");
 
         assertThat(lookup(key(10))).isInstanceOf(Lookup.Busy.class);
-        assertThat(cache.fill(holder, Optional.of(model(10, "c")), TTL)).isTrue();
+        assertThat(cache.fill(holder, Presence.of(model(10, "c")), TTL)).isTrue();
     }
 
     @Test
     void givenCachedValue_whenStaleLeaseReleased_thenValueStays() {
-        Lease<Model> lease = lease(key(11));
-        cache.fill(lease, Optional.of(model(11, "c")), TTL);
+        Lease<Presence<Model>> lease = lease(key(11));
+        cache.fill(lease, Presence.of(model(11, "c")), TTL);
 
-        cache.release(lease);
+        cache.release(lease.key(), lease.token());
 
         assertThat(lookup(key(11))).isInstanceOf(Lookup.Hit.class);
     }
 
     @Test
     void givenEmptyFill_whenLookup_thenAbsent() {
-        assertThat(cache.fill(lease(key(12)), Optional.empty(), TTL)).isTrue();
+        assertThat(cache.fill(lease(key(12)), Presence.absent(), TTL)).isTrue();
 
-        assertThat(lookup(key(12))).isInstanceOf(Lookup.Absent.class);
+        assertThat(lookup(key(12))).isEqualTo(new Lookup.Hit<>(Presence.absent()));
     }
 
     @Test
     void givenFilledValueWithShortTtl_whenTtlLapses_thenLookupLeasesAgain() {
-        cache.fill(lease(key(13)), Optional.of(model(13, "c")), SHORT);
+        cache.fill(lease(key(13)), Presence.of(model(13, "c")), SHORT);
         assertThat(lookup(key(13))).isInstanceOf(Lookup.Hit.class);
 
         awaitLeasedAgain(key(13));
@@ -267,20 +275,20 @@ abstract class CachePortContract {
 
     @Test
     void givenTombstoneWithShortTtl_whenTtlLapses_thenLookupLeasesAgain() {
-        cache.fill(lease(key(14)), Optional.empty(), SHORT);
-        assertThat(lookup(key(14))).isInstanceOf(Lookup.Absent.class);
+        cache.fill(lease(key(14)), Presence.absent(), SHORT);
+        assertThat(lookup(key(14))).isEqualTo(new Lookup.Hit<>(Presence.absent()));
 
         awaitLeasedAgain(key(14));
     }
 
     @Test
     void givenLeaseHolderVanishes_whenLeaseTtlLapses_thenNewLeaseAndOldLeaseCannotFill() {
-        Lease<Model> vanished = shortLease(key(15));
+        Lease<Presence<Model>> vanished = shortLease(key(15));
         assertThat(lookup(key(15))).isInstanceOf(Lookup.Busy.class);
 
         awaitLeasedAgain(key(15));
 
-        assertThat(cache.fill(vanished, Optional.of(model(15, "late")), TTL)).isFalse();
+        assertThat(cache.fill(vanished, Presence.of(model(15, "late")), TTL)).isFalse();
     }
 
     @Test
@@ -305,10 +313,10 @@ abstract class CachePortContract {
     void givenCategory_whenGenerationReadRepeatedly_thenStable() {
         Category category = new Category("stable");
 
-        long first = cache.generation(category);
+        long first = generation(category);
 
-        assertThat(cache.generation(category)).isEqualTo(first);
-        assertThat(cache.generation(category)).isEqualTo(first);
+        assertThat(generation(category)).isEqualTo(first);
+        assertThat(generation(category)).isEqualTo(first);
     }
 
     @Test
@@ -316,53 +324,53 @@ abstract class CachePortContract {
         long before = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now().minusSeconds(60));
         long after = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now().plusSeconds(60));
 
-        assertThat(cache.generation(new Category("fresh \uD83C\uDF31"))).isBetween(before, after);
+        assertThat(generation(new Category("fresh \uD83C\uDF31"))).isBetween(before, after);
     }
 
     @Test
     void givenCategory_whenInvalidated_thenItsGenerationMovesOnAndOthersStay() {
         Category touched = new Category("touched");
         Category other = new Category("other");
-        long touchedBefore = cache.generation(touched);
-        long otherBefore = cache.generation(other);
+        long touchedBefore = generation(touched);
+        long otherBefore = generation(other);
 
         cache.invalidate(new Invalidation(Set.of(), Set.of(touched)));
 
-        long touchedAfter = cache.generation(touched);
+        long touchedAfter = generation(touched);
         assertThat(touchedAfter).isGreaterThan(touchedBefore);
-        assertThat(cache.generation(touched)).isEqualTo(touchedAfter);
-        assertThat(cache.generation(other)).isEqualTo(otherBefore);
+        assertThat(generation(touched)).isEqualTo(touchedAfter);
+        assertThat(generation(other)).isEqualTo(otherBefore);
     }
 
     @Test
     void givenSeveralCategories_whenInvalidatedTogether_thenEachMovesOn() {
         Category a = new Category("a");
         Category b = new Category("b with spaces: and colons");
-        long aBefore = cache.generation(a);
-        long bBefore = cache.generation(b);
+        long aBefore = generation(a);
+        long bBefore = generation(b);
 
         cache.invalidate(new Invalidation(Set.of(new ModelId(1)), Set.of(a, b)));
 
-        assertThat(cache.generation(a)).isGreaterThan(aBefore);
-        assertThat(cache.generation(b)).isGreaterThan(bBefore);
+        assertThat(generation(a)).isGreaterThan(aBefore);
+        assertThat(generation(b)).isGreaterThan(bBefore);
     }
 
     @Test
     void givenPageLease_whenFilledWithPage_thenLookupHitsAnEqualPage() {
         Category category = new Category("pages");
-        PageKey key = new PageKey(category, cache.generation(category), 3);
+        PageKey key = new PageKey(category, 3);
         ModelPage page = new ModelPage(List.of(model(1, "pages"), nasty(2), model(3, "pages")));
 
-        assertThat(cache.fill(lease(key), Optional.of(page), TTL)).isTrue();
+        assertThat(cache.fill(lease(key), page, TTL)).isTrue();
 
         assertThat(lookup(key)).isEqualTo(new Lookup.Hit<>(page));
     }
 
     @Test
     void givenEmptyPageFilled_whenLookup_thenHitWithEmptyPageNotAbsent() {
-        PageKey key = new PageKey(new Category("empty"), 1, 20);
+        PageKey key = new PageKey(new Category("empty"), 20);
 
-        cache.fill(lease(key), Optional.of(new ModelPage(List.of())), TTL);
+        cache.fill(lease(key), new ModelPage(List.of()), TTL);
 
         assertThat(lookup(key)).isEqualTo(new Lookup.Hit<>(new ModelPage(List.of())));
     }
@@ -370,19 +378,42 @@ abstract class CachePortContract {
     @Test
     void givenCachedPage_whenCategoryInvalidated_thenThePageOfTheNewGenerationMisses() {
         Category category = new Category("listed");
-        PageKey old = new PageKey(category, cache.generation(category), 20);
-        cache.fill(lease(old), Optional.of(Models.page("listed", 1, 2)), TTL);
+        PageKey key = new PageKey(category, 20);
+        Lease<ModelPage> old = lease(key);
+        cache.fill(old, Models.page("listed", 1, 2), TTL);
 
         cache.invalidate(new Invalidation(Set.of(), Set.of(category)));
 
-        PageKey current = new PageKey(category, cache.generation(category), 20);
-        assertThat(current).isNotEqualTo(old);
-        assertThat(lookup(current)).isInstanceOf(Lookup.Leased.class);
+        assertThat(leaseOf(lookup(key)).generation()).isGreaterThan(old.generation());
+    }
+
+    @Test
+    void givenPageLease_whenItsCategoryIsInvalidatedBeforeTheFill_thenTheFillIsRefusedAndTheNewGenerationStillMisses() {
+        Category category = new Category("raced");
+        PageKey key = new PageKey(category, 20);
+        Lease<ModelPage> loadedBeforeTheWrite = lease(key);
+
+        cache.invalidate(new Invalidation(Set.of(), Set.of(category)));
+
+        assertThat(cache.extend(loadedBeforeTheWrite, LEASE_TTL)).isFalse();
+        assertThat(cache.fill(loadedBeforeTheWrite, Models.page("raced", 1, 1), TTL)).isFalse();
+        assertThat(lookup(key)).isInstanceOf(Lookup.Leased.class);
+    }
+
+    @Test
+    void givenPageLeaseLost_whenReleasedByToken_thenTheNextReaderLeases() {
+        PageKey key = new PageKey(new Category("released"), 5);
+        LeaseRequest request = request(LEASE_TTL);
+        cache.lookup(key, request);
+
+        cache.release(key, request.token());
+
+        assertThat(lookup(key)).isInstanceOf(Lookup.Leased.class);
     }
 
     @Test
     void givenModelAndPageKeys_whenBothFilled_thenTheyDoNotCollide() {
-        PageKey page = new PageKey(new Category("c"), 42, 1);
+        PageKey page = new PageKey(new Category("c"), 42);
         cacheModel(model(42, "c"));
 
         assertThat(lookup(page)).isInstanceOf(Lookup.Leased.class);
@@ -390,9 +421,9 @@ abstract class CachePortContract {
 
     @Test
     void givenNonPositiveTtl_whenFillOrLookup_thenIllegalArgument() {
-        Lease<Model> lease = lease(key(17));
+        Lease<Presence<Model>> lease = lease(key(17));
 
-        assertThatThrownBy(() -> cache.fill(lease, Optional.of(model(17, "c")), Duration.ZERO))
+        assertThatThrownBy(() -> cache.fill(lease, Presence.of(model(17, "c")), Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> cache.lookup(key(18), request(Duration.ofMillis(-1))))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -405,93 +436,93 @@ abstract class CachePortContract {
     @Test
     void givenLeaseTaken_whenLookupRetriedWithTheSameToken_thenLeasedAgainAndOtherTokensBusy() {
         LeaseRequest request = request(LEASE_TTL);
-        Lease<Model> first = leaseOf(cache.lookup(key(20), request));
+        Lease<Presence<Model>> first = leaseOf(cache.lookup(key(20), request));
 
         assertThat(cache.lookup(key(20), request)).isEqualTo(new Lookup.Leased<>(first));
         assertThat(lookup(key(20))).isInstanceOf(Lookup.Busy.class);
-        assertThat(cache.fill(first, Optional.of(model(20, "c")), TTL)).isTrue();
+        assertThat(cache.fill(first, Presence.of(model(20, "c")), TTL)).isTrue();
     }
 
     @Test
     void givenLeaseFilled_whenLookupRetriedWithItsToken_thenHitNotANewLease() {
         LeaseRequest request = request(LEASE_TTL);
-        cache.fill(leaseOf(cache.lookup(key(21), request)), Optional.of(model(21, "c")), TTL);
+        cache.fill(leaseOf(cache.lookup(key(21), request)), Presence.of(model(21, "c")), TTL);
 
-        assertThat(cache.lookup(key(21), request)).isEqualTo(new Lookup.Hit<>(model(21, "c")));
+        assertThat(cache.lookup(key(21), request)).isEqualTo(new Lookup.Hit<>(Presence.of(model(21, "c"))));
     }
 
     // --- extend (DESIGN §3.1: a slow load keeps its lease)
 
     @Test
     void givenLeaseExtended_whenItsOriginalTtlHasPassed_thenStillHeldAndItsFillIsServed() {
-        Lease<Model> extended = shortLease(key(22));
+        Lease<Presence<Model>> extended = shortLease(key(22));
         assertThat(cache.extend(extended, LEASE_TTL)).isTrue();
 
         lapsedLease(key(23)); // taken after the first with the same TTL: once it has lapsed, so has the original TTL
 
         assertThat(lookup(key(22))).isInstanceOf(Lookup.Busy.class);
-        assertThat(cache.fill(extended, Optional.of(model(22, "c")), TTL)).isTrue();
-        assertThat(lookup(key(22))).isEqualTo(new Lookup.Hit<>(model(22, "c")));
+        assertThat(cache.fill(extended, Presence.of(model(22, "c")), TTL)).isTrue();
+        assertThat(lookup(key(22))).isEqualTo(new Lookup.Hit<>(Presence.of(model(22, "c"))));
     }
 
     @Test
     void givenExtendedLease_whenFilledAtOnce_thenStoredAndServed() {
-        Lease<Model> lease = lease(key(24));
+        Lease<Presence<Model>> lease = lease(key(24));
         cache.extend(lease, LEASE_TTL.multipliedBy(2));
 
-        assertThat(cache.fill(lease, Optional.empty(), TTL)).isTrue();
-        assertThat(lookup(key(24))).isInstanceOf(Lookup.Absent.class);
+        assertThat(cache.fill(lease, Presence.absent(), TTL)).isTrue();
+        assertThat(lookup(key(24))).isEqualTo(new Lookup.Hit<>(Presence.absent()));
     }
 
     @Test
     void givenLeaseInvalidated_whenExtended_thenFalseAndNoLeaseComesBack() {
-        Lease<Model> lease = lease(key(25));
+        Lease<Presence<Model>> lease = lease(key(25));
         cache.invalidate(new Invalidation(Set.of(new ModelId(25)), Set.of()));
 
         assertThat(cache.extend(lease, LEASE_TTL)).isFalse();
         assertThat(lookup(key(25))).isInstanceOf(Lookup.Leased.class);
-        assertThat(cache.fill(lease, Optional.of(model(25, "stale")), TTL)).isFalse();
+        assertThat(cache.fill(lease, Presence.of(model(25, "stale")), TTL)).isFalse();
     }
 
     @Test
     void givenLeaseLapsedAndTakenByAnother_whenExtended_thenFalseAndTheOthersLeaseStays() {
-        Lease<Model> lapsed = shortLease(key(26));
-        Lease<Model> theirs = awaitLeasedAgain(key(26));
+        Lease<Presence<Model>> lapsed = shortLease(key(26));
+        Lease<Presence<Model>> theirs = awaitLeasedAgain(key(26));
 
         assertThat(cache.extend(lapsed, LEASE_TTL)).isFalse();
-        assertThat(cache.fill(lapsed, Optional.of(model(26, "late")), TTL)).isFalse();
-        assertThat(cache.fill(theirs, Optional.of(model(26, "theirs")), TTL)).isTrue();
-        assertThat(lookup(key(26))).isEqualTo(new Lookup.Hit<>(model(26, "theirs")));
+        assertThat(cache.fill(lapsed, Presence.of(model(26, "late")), TTL)).isFalse();
+        assertThat(cache.fill(theirs, Presence.of(model(26, "theirs")), TTL)).isTrue();
+        assertThat(lookup(key(26))).isEqualTo(new Lookup.Hit<>(Presence.of(model(26, "theirs"))));
     }
 
     @Test
     void givenLeaseAlreadyFilled_whenExtended_thenFalseAndTheValueStays() {
-        Lease<Model> lease = lease(key(27));
-        cache.fill(lease, Optional.of(model(27, "c")), TTL);
+        Lease<Presence<Model>> lease = lease(key(27));
+        cache.fill(lease, Presence.of(model(27, "c")), TTL);
 
         assertThat(cache.extend(lease, LEASE_TTL)).isFalse();
-        assertThat(lookup(key(27))).isEqualTo(new Lookup.Hit<>(model(27, "c")));
+        assertThat(lookup(key(27))).isEqualTo(new Lookup.Hit<>(Presence.of(model(27, "c"))));
     }
 
     @Test
     void givenForeignToken_whenExtended_thenFalseAndTheHolderKeepsItsLease() {
-        Lease<Model> holder = lease(key(28));
+        Lease<Presence<Model>> holder = lease(key(28));
 
-        assertThat(cache.extend(new Lease<>(key(28), "someone-else"), LEASE_TTL)).isFalse();
-        assertThat(cache.fill(holder, Optional.of(model(28, "c")), TTL)).isTrue();
+        assertThat(cache.extend(new Lease<>(key(28), "someone-else", 0), LEASE_TTL)).isFalse();
+        assertThat(cache.fill(holder, Presence.of(model(28, "c")), TTL)).isTrue();
     }
 
     // --- release by token
 
     @Test
     void givenOurLeaseLapsedAndAnotherTookIt_whenWeRelease_thenTheirLeaseStays() {
-        Lease<Model> lapsed = shortLease(key(29));
-        Lease<Model> theirs = awaitLeasedAgain(key(29));
+        Lease<Presence<Model>> lapsed = shortLease(key(29));
+        Lease<Presence<Model>> theirs = awaitLeasedAgain(key(29));
 
-        cache.release(lapsed);
+        cache.release(lapsed.key(), lapsed.token());
 
         assertThat(lookup(key(29))).isInstanceOf(Lookup.Busy.class);
-        assertThat(cache.fill(theirs, Optional.of(model(29, "c")), TTL)).isTrue();
+        assertThat(cache.fill(theirs, Presence.of(model(29, "c")), TTL)).isTrue();
     }
 
     // --- invalidatePatiently: the last attempt of a committed write's invalidation
@@ -500,14 +531,14 @@ abstract class CachePortContract {
     void givenCachedModelPendingLeaseAndCategory_whenInvalidatedPatiently_thenLikeInvalidate() {
         Model cached = model(30, "patient");
         cacheModel(cached);
-        Lease<Model> racing = lease(key(31));
-        long generation = cache.generation(cached.category());
+        Lease<Presence<Model>> racing = lease(key(31));
+        long generation = generation(cached.category());
 
         cache.invalidatePatiently(new Invalidation(Set.of(new ModelId(30), new ModelId(31)), Set.of(cached.category())));
 
         assertThat(lookup(key(30))).isInstanceOf(Lookup.Leased.class);
-        assertThat(cache.fill(racing, Optional.of(model(31, "stale")), TTL)).isFalse();
-        assertThat(cache.generation(cached.category())).isGreaterThan(generation);
+        assertThat(cache.fill(racing, Presence.of(model(31, "stale")), TTL)).isFalse();
+        assertThat(generation(cached.category())).isGreaterThan(generation);
     }
 
     @Test
@@ -524,11 +555,11 @@ abstract class CachePortContract {
     private void assertEmptyInvalidationChangesNothing(Consumer<Invalidation> invalidation) {
         Category category = new Category("c");
         cacheModel(model(16, "c"));
-        long generation = cache.generation(category);
+        long generation = generation(category);
 
         invalidation.accept(new Invalidation(Set.of(), Set.of()));
 
         assertThat(lookup(key(16))).isInstanceOf(Lookup.Hit.class);
-        assertThat(cache.generation(category)).isEqualTo(generation);
+        assertThat(generation(category)).isEqualTo(generation);
     }
 }

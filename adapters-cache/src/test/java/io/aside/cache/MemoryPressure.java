@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aside.domain.cache.Lookup;
 import io.aside.domain.cache.ModelKey;
+import io.aside.domain.cache.Presence;
 import io.aside.domain.model.Model;
 import io.aside.domain.model.ModelId;
 import io.aside.domain.port.CachePort;
 import io.aside.testing.RedisServer;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -60,10 +60,10 @@ final class MemoryPressure {
     void fillUntilRefused(CachePort cache) {
         for (int i = 0; i < 10_000; i++) {
             ModelKey key = new ModelKey(new ModelId(FILLER_IDS.incrementAndGet()));
-            Lookup<Model> lookup = cache.lookup(key, request(Duration.ofSeconds(30)));
+            Lookup<Presence<Model>> lookup = cache.lookup(key, request(Duration.ofSeconds(30)));
             if (lookup instanceof Lookup.Uncached) return;
             assertThat(lookup).as("a filler key is new").isInstanceOf(Lookup.Leased.class);
-            if (!cache.fill(((Lookup.Leased<Model>) lookup).lease(), Optional.of(filler(key)), Duration.ofMinutes(10))) return;
+            if (!cache.fill(((Lookup.Leased<Presence<Model>>) lookup).lease(), Presence.of(filler(key)), Duration.ofMinutes(10))) return;
         }
         throw new AssertionError("Redis still took writes after 10 000 fillers: is maxmemory set? used_memory=" + usedMemory());
     }

@@ -40,7 +40,7 @@ class RedisCacheFailureTest {
     void givenNothingListening_whenEveryOperation_thenCacheUnavailableQuickly() throws IOException {
         try (RedisCache cache = new RedisCache(settings(closedPort()))) {
             assertUnavailableWithin(Duration.ofSeconds(1), () -> cache.lookup(KEY, REQUEST));
-            assertUnavailableWithin(Duration.ofSeconds(1), () -> cache.generation(new Category("c")));
+            assertUnavailableWithin(Duration.ofSeconds(1), () -> GenerationProbe.of(cache, new Category("c")));
             assertUnavailableWithin(Duration.ofSeconds(1), () -> cache.invalidate(INVALIDATION));
             assertUnavailableWithin(Duration.ofSeconds(1), () -> cache.invalidatePatiently(INVALIDATION));
             assertUnavailableWithin(Duration.ofSeconds(1), cache::ping);
@@ -85,7 +85,7 @@ class RedisCacheFailureTest {
                 assertThatThrownBy(cache::ping).isInstanceOf(CacheUnavailableException.class);
             }
 
-            assertThat(cache.isOpen()).isTrue();
+            assertThat(cache.isShedding()).isTrue();
             assertUnavailableWithin(Duration.ofMillis(20), () -> cache.lookup(KEY, REQUEST));
         }
     }

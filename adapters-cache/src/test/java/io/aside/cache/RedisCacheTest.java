@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aside.domain.cache.Invalidation;
 import io.aside.domain.cache.Lease;
 import io.aside.domain.cache.Lookup;
+import io.aside.domain.cache.Presence;
 import io.aside.domain.model.Category;
 import io.aside.domain.model.Model;
 import io.aside.domain.port.CachePort;
@@ -14,7 +15,6 @@ import io.aside.testing.TestServers;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
@@ -74,10 +74,10 @@ class RedisCacheTest extends CachePortContract {
         // A database of its own, so the fixed default key cannot meet another test's.
         RedisSettings defaults = RedisSettings.fromUrl(SERVER.url() + "/7").withTimeouts(TestRedis.UNHURRIED, TestRedis.UNHURRIED);
         try (RedisCache cache = new RedisCache(defaults); RedisClient db7 = RedisClient.create(SERVER.url() + "/7")) {
-            Lease<Model> lease = leaseOf(cache.lookup(key(42), request(LEASE_TTL)));
+            Lease<Presence<Model>> lease = leaseOf(cache.lookup(key(42), request(LEASE_TTL)));
             assertThat(db7.get("aside:v1:model:42")).isEqualTo(StoredFormat.lease(life, lease.token()));
 
-            cache.fill(lease, Optional.of(model(42, "c")), TTL);
+            cache.fill(lease, Presence.of(model(42, "c")), TTL);
 
             assertThat(db7.get("aside:v1:model:42")).startsWith(StoredFormat.value(life, "{"));
             db7.del("aside:v1:model:42");
@@ -86,7 +86,7 @@ class RedisCacheTest extends CachePortContract {
 
     @Test
     void givenLease_whenReadRaw_thenLeaseMarkerWithLifeAndTokenAndTheLeaseTtl() {
-        Lease<Model> lease = lease(key(1));
+        Lease<Presence<Model>> lease = lease(key(1));
 
         assertThat(raw.get(namespace + ":v1:model:1")).isEqualTo(StoredFormat.lease(life, lease.token()));
         assertThat(raw.pttl(namespace + ":v1:model:1")).isBetween(1L, LEASE_TTL.toMillis());
@@ -94,7 +94,7 @@ class RedisCacheTest extends CachePortContract {
 
     @Test
     void givenShortLease_whenExtended_thenItsRedisTtlIsTheNewOne() {
-        Lease<Model> lease = leaseOf(cache.lookup(key(1), request(SHORT)));
+        Lease<Presence<Model>> lease = leaseOf(cache.lookup(key(1), request(SHORT)));
 
         cache.extend(lease, LEASE_TTL);
 
@@ -104,7 +104,7 @@ class RedisCacheTest extends CachePortContract {
 
     @Test
     void givenTombstone_whenReadRaw_thenTheTagAndTheLifeAlone() {
-        cache.fill(lease(key(1)), Optional.empty(), TTL);
+        cache.fill(lease(key(1)), Presence.absent(), TTL);
 
         assertThat(raw.get(namespace + ":v1:model:1")).isEqualTo(StoredFormat.tombstone(life));
     }
@@ -113,9 +113,9 @@ class RedisCacheTest extends CachePortContract {
     void givenCategory_whenGenerationRead_thenStoredUnderGenFingerprint() {
         Category category = new Category("shoes");
 
-        long generation = cache.generation(category);
+        long generation = GenerationProbe.of(cache, category);
 
-        assertThat(raw.get(namespace + ":v1:gen:" + category.fingerprint())).isEqualTo(Long.toString(generation));
+        assertThat(raw.get(namespace + ":v1:gen:" + RedisKeys.fingerprint(category))).isEqualTo(Long.toString(generation));
     }
 
     @Test
@@ -123,45 +123,45 @@ class RedisCacheTest extends CachePortContract {
         Category category = new Category("evicted");
         cache.invalidate(new Invalidation(Set.of(), Set.of(category)));
         cache.invalidate(new Invalidation(Set.of(), Set.of(category)));
-        long old = cache.generation(category);
+        long old = GenerationProbe.of(cache, category);
         Thread.sleep(2);
 
-        raw.del(namespace + ":v1:gen:" + category.fingerprint());
+        raw.del(namespace + ":v1:gen:" + RedisKeys.fingerprint(category));
 
-        assertThat(cache.generation(category)).isGreaterThan(old).isCloseTo(nowMicros(), Offset.offset(60_000_000L));
+        assertThat(GenerationProbe.of(cache, category)).isGreaterThan(old).isCloseTo(nowMicros(), Offset.offset(60_000_000L));
     }
 
     @Test
     void givenGenerationKeyLost_whenCategoryInvalidated_thenTheBumpStartsFromTheClock() throws Exception {
         Category category = new Category("evicted-then-written");
-        long old = cache.generation(category);
+        long old = GenerationProbe.of(cache, category);
         Thread.sleep(2);
-        raw.del(namespace + ":v1:gen:" + category.fingerprint());
+        raw.del(namespace + ":v1:gen:" + RedisKeys.fingerprint(category));
 
         cache.invalidate(new Invalidation(Set.of(), Set.of(category)));
 
-        assertThat(cache.generation(category)).isGreaterThan(old + 1);
+        assertThat(GenerationProbe.of(cache, category)).isGreaterThan(old + 1);
     }
 
     @Test
     void givenGenerationBelowThisLifesFloor_whenRead_thenItRestartsFromTheClock() {
         Category category = new Category("from-an-earlier-life");
-        raw.set(namespace + ":v1:gen:" + category.fingerprint(), "5"); // as a snapshot of an earlier life could bring back
+        raw.set(namespace + ":v1:gen:" + RedisKeys.fingerprint(category), "5"); // as a snapshot of an earlier life could bring back
 
-        long generation = cache.generation(category);
+        long generation = GenerationProbe.of(cache, category);
 
         assertThat(generation).isCloseTo(nowMicros(), Offset.offset(60_000_000L));
-        assertThat(cache.generation(category)).isEqualTo(generation);
+        assertThat(GenerationProbe.of(cache, category)).isEqualTo(generation);
     }
 
     @Test
     void givenGenerationBelowThisLifesFloor_whenCategoryInvalidated_thenTheBumpStartsFromTheClock() {
         Category category = new Category("bumped-from-an-earlier-life");
-        raw.set(namespace + ":v1:gen:" + category.fingerprint(), "5");
+        raw.set(namespace + ":v1:gen:" + RedisKeys.fingerprint(category), "5");
 
         cache.invalidate(new Invalidation(Set.of(), Set.of(category)));
 
-        assertThat(cache.generation(category)).isCloseTo(nowMicros(), Offset.offset(60_000_000L));
+        assertThat(GenerationProbe.of(cache, category)).isCloseTo(nowMicros(), Offset.offset(60_000_000L));
     }
 
     @Test
@@ -171,16 +171,16 @@ class RedisCacheTest extends CachePortContract {
 
         assertThat(lookup(key(1))).isInstanceOf(Lookup.Hit.class);
         raw.scriptFlush();
-        Lease<Model> lease = lease(key(2));
+        Lease<Presence<Model>> lease = lease(key(2));
         raw.scriptFlush();
-        assertThat(cache.fill(lease, Optional.of(model(2, "c")), TTL)).isTrue();
+        assertThat(cache.fill(lease, Presence.of(model(2, "c")), TTL)).isTrue();
         raw.scriptFlush();
-        long generation = cache.generation(new Category("c"));
+        long generation = GenerationProbe.of(cache, new Category("c"));
         raw.scriptFlush();
         cache.invalidate(Invalidation.of(List.of(model(2, "c"))));
-        assertThat(cache.generation(new Category("c"))).isGreaterThan(generation);
+        assertThat(GenerationProbe.of(cache, new Category("c"))).isGreaterThan(generation);
         raw.scriptFlush();
-        cache.release(lease(key(3)));
+        release(lease(key(3)));
         assertThat(lookup(key(3))).isInstanceOf(Lookup.Leased.class);
     }
 
@@ -196,7 +196,7 @@ class RedisCacheTest extends CachePortContract {
     void givenUndecodableBytesOfThisLifeUnderAKey_whenLookup_thenTheyAreDiscardedAndTheCallerLeases() {
         raw.set(namespace + ":v1:model:5", StoredFormat.value(life, "{not json"));
 
-        Lease<Model> lease = leaseOf(lookup(key(5)));
+        Lease<Presence<Model>> lease = leaseOf(lookup(key(5)));
 
         assertThat(raw.get(namespace + ":v1:model:5")).isEqualTo(StoredFormat.lease(life, lease.token()));
     }

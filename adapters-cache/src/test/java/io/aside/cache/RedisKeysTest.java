@@ -14,17 +14,25 @@ class RedisKeysTest {
 
     @Test
     void givenModelKey_thenNamespaceSchemaAndPath() {
-        assertThat(keys.entry(new ModelKey(new ModelId(42)))).isEqualTo("aside:v1:model:42");
+        assertThat(keys.model(new ModelKey(new ModelId(42)))).isEqualTo("aside:v1:model:42");
     }
 
     @Test
     void givenPageKey_thenCategoryFingerprintGenerationAndLimit() {
-        assertThat(keys.entry(new PageKey(category, 1732500000000001L, 20)))
-                .isEqualTo("aside:v1:page:" + category.fingerprint() + ":1732500000000001:20");
+        PageKey page = new PageKey(category, 20);
+
+        assertThat(keys.page(page, 1732500000000001L)).isEqualTo("aside:v1:page:" + RedisKeys.fingerprint(category) + ":1732500000000001:20");
+        assertThat(keys.pageBefore(page) + 1732500000000001L + keys.pageAfter(page)).isEqualTo(keys.page(page, 1732500000000001L));
     }
 
     @Test
     void givenCategory_thenGenerationKeyUsesTheFingerprintNotTheText() {
-        assertThat(keys.generation(category)).isEqualTo("aside:v1:gen:" + category.fingerprint()).doesNotContain(" ");
+        assertThat(keys.generation(category)).isEqualTo("aside:v1:gen:" + RedisKeys.fingerprint(category)).doesNotContain(" ");
+    }
+
+    @Test
+    void givenUserText_whenFingerprinted_thenKeySafeFixedSizeAndDistinctPerCategory() {
+        assertThat(RedisKeys.fingerprint(category)).matches("[0-9a-f]{32}");
+        assertThat(RedisKeys.fingerprint(new Category("shoes & Boots: 👢"))).isNotEqualTo(RedisKeys.fingerprint(category));
     }
 }

@@ -6,16 +6,17 @@ import static io.aside.cache.CachePortContract.request;
 import static io.aside.cache.Models.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aside.domain.cache.EntryKind;
 import io.aside.domain.cache.Lease;
 import io.aside.domain.cache.LeaseRequest;
 import io.aside.domain.cache.Lookup;
 import io.aside.domain.cache.PageKey;
+import io.aside.domain.cache.Presence;
 import io.aside.domain.model.Category;
 import io.aside.domain.model.Model;
 import io.aside.testing.RedisServer;
 import io.aside.testing.TestServers;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
@@ -29,19 +30,19 @@ class RedisLegacyFormatTest {
     static final Duration LEASE_TTL = Duration.ofSeconds(10);
     static final Duration TTL = Duration.ofMinutes(5);
 
-    final JsonCodec codec = new JsonCodec();
+    final EntryCodecs codecs = new EntryCodecs();
     final RedisNamespace redis = RedisNamespace.fresh(SERVER);
     @AutoClose final RedisCache cache = new RedisCache(redis.unhurried());
 
     @Test
     void givenModelInThePreviousFormat_whenLookup_thenLeasedAndItsFillIsServedInsteadOfTheOldValue() {
-        redis.plant(key(1), StoredFormat.Legacy.value(codec.encode(model(1, "old"))), TTL);
+        redis.plant(key(1), StoredFormat.Legacy.value(codecs.of(EntryKind.MODEL).encode(Presence.of(model(1, "old"))).body()), TTL);
 
-        Lease<Model> lease = leaseOf(cache.lookup(key(1), request(LEASE_TTL)));
+        Lease<Presence<Model>> lease = leaseOf(cache.lookup(key(1), request(LEASE_TTL)));
 
         assertThat(redis.stored(key(1))).isEqualTo(StoredFormat.lease(redis.life(), lease.token()));
-        assertThat(cache.fill(lease, Optional.of(model(1, "new")), TTL)).isTrue();
-        assertThat(cache.lookup(key(1), request(LEASE_TTL))).isEqualTo(new Lookup.Hit<>(model(1, "new")));
+        assertThat(cache.fill(lease, Presence.of(model(1, "new")), TTL)).isTrue();
+        assertThat(cache.lookup(key(1), request(LEASE_TTL))).isEqualTo(new Lookup.Hit<>(Presence.of(model(1, "new"))));
     }
 
     @Test
@@ -63,7 +64,7 @@ class RedisLegacyFormatTest {
         LeaseRequest request = request(LEASE_TTL);
         redis.plant(key(4), StoredFormat.Legacy.lease(request.token()), TTL);
 
-        assertThat(cache.lookup(key(4), request)).isEqualTo(new Lookup.Leased<>(new Lease<>(key(4), request.token())));
+        assertThat(cache.lookup(key(4), request)).isEqualTo(new Lookup.Leased<>(new Lease<>(key(4), request.token(), 0)));
         assertThat(redis.stored(key(4))).isEqualTo(StoredFormat.lease(redis.life(), request.token()));
     }
 
@@ -72,14 +73,15 @@ class RedisLegacyFormatTest {
         String oldToken = "0123456789abcdef0123456789abcdef";
         redis.plant(key(5), StoredFormat.Legacy.lease(oldToken), TTL);
 
-        assertThat(cache.fill(new Lease<>(key(5), oldToken), Optional.of(model(5, "c")), TTL)).isFalse();
+        assertThat(cache.fill(new Lease<>(key(5), oldToken, 0), Presence.of(model(5, "c")), TTL)).isFalse();
         assertThat(cache.lookup(key(5), request(LEASE_TTL))).isInstanceOf(Lookup.Leased.class);
     }
 
     @Test
     void givenPageInThePreviousFormat_whenLookup_thenLeasedNotHit() {
-        PageKey page = new PageKey(new Category("legacy"), cache.generation(new Category("legacy")), 2);
-        redis.plant(page, StoredFormat.Legacy.value(codec.encode(Models.page("legacy", 1, 2))), TTL);
+        PageKey page = new PageKey(new Category("legacy"), 2);
+        long generation = GenerationProbe.of(cache, page.category());
+        redis.plant(page, generation, StoredFormat.Legacy.value(codecs.of(EntryKind.PAGE).encode(Models.page("legacy", 1, 2)).body()), TTL);
 
         assertThat(cache.lookup(page, request(LEASE_TTL))).isInstanceOf(Lookup.Leased.class);
     }

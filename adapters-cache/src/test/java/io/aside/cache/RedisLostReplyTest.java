@@ -15,6 +15,7 @@ import io.aside.domain.cache.Lease;
 import io.aside.domain.cache.LeaseRequest;
 import io.aside.domain.cache.Lookup;
 import io.aside.domain.cache.ModelKey;
+import io.aside.domain.cache.Presence;
 import io.aside.domain.model.Category;
 import io.aside.domain.model.Model;
 import io.aside.domain.model.ModelId;
@@ -22,7 +23,6 @@ import io.aside.domain.port.CacheUnavailableException;
 import io.aside.testing.RedisServer;
 import io.aside.testing.TestServers;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,7 +58,7 @@ class RedisLostReplyTest {
         LeaseRequest lost = lookupWhoseReplyIsLost(key(1));
         LeaseRequest other = request(LEASE_TTL);
 
-        assertThat(firstAnswer(() -> cache.lookup(key(1), lost))).isEqualTo(new Lookup.Leased<>(new Lease<>(key(1), lost.token())));
+        assertThat(firstAnswer(() -> cache.lookup(key(1), lost))).isEqualTo(new Lookup.Leased<>(new Lease<>(key(1), lost.token(), 0)));
         assertThat(firstAnswer(() -> cache.lookup(key(1), other))).isInstanceOf(Lookup.Busy.class);
     }
 
@@ -67,7 +67,7 @@ class RedisLostReplyTest {
         LeaseRequest lost = lookupWhoseReplyIsLost(key(2));
         LeaseRequest other = request(LEASE_TTL);
 
-        firstSuccess(() -> cache.release(new Lease<>(key(2), lost.token())));
+        firstSuccess(() -> cache.release(key(2), lost.token()));
 
         assertThat(firstAnswer(() -> cache.lookup(key(2), other))).isInstanceOf(Lookup.Leased.class);
     }
@@ -85,13 +85,13 @@ class RedisLostReplyTest {
     void givenRedisSlowerThanTheCommandTimeout_whenInvalidatedPatiently_thenItWaitsAndAppliesInFull() {
         Category category = new Category("slow");
         cacheModel(model(4, "slow"));
-        long generation = firstAnswer(() -> cache.generation(category));
+        long generation = firstAnswer(() -> GenerationProbe.of(cache, category));
 
         pauseWrites(SLOW);
         cache.invalidatePatiently(new Invalidation(Set.of(new ModelId(4)), Set.of(category)));
 
         assertThat(redis.stored(key(4))).isNull();
-        assertThat(firstAnswer(() -> cache.generation(category))).isGreaterThan(generation);
+        assertThat(firstAnswer(() -> GenerationProbe.of(cache, category))).isGreaterThan(generation);
     }
 
     /**
@@ -123,9 +123,9 @@ class RedisLostReplyTest {
         LeaseRequest request = request(LEASE_TTL);
         ModelKey key = key(model.id().value());
         await().atMost(Duration.ofSeconds(10)).ignoreException(CacheUnavailableException.class).until(() -> {
-            Lookup<Model> lookup = cache.lookup(key, request);
-            if (lookup instanceof Lookup.Hit<Model> hit) return hit.value().equals(model);
-            cache.fill(leaseOf(lookup), Optional.of(model), TTL);
+            Lookup<Presence<Model>> lookup = cache.lookup(key, request);
+            if (lookup instanceof Lookup.Hit<Presence<Model>> hit) return hit.value().equals(Presence.of(model));
+            cache.fill(leaseOf(lookup), Presence.of(model), TTL);
             return false;
         });
     }

@@ -1,6 +1,7 @@
 package io.aside.cache;
 
-import io.aside.domain.cache.CacheKey;
+import io.aside.domain.cache.ModelKey;
+import io.aside.domain.cache.PageKey;
 import io.aside.domain.model.Category;
 import io.aside.testing.RedisServer;
 import java.time.Duration;
@@ -44,8 +45,18 @@ final class RedisNamespace {
     }
 
     /** The bytes Redis holds for {@code key}, or null. */
-    String stored(CacheKey<?> key) {
-        return server.command("GET", keys.entry(key));
+    String stored(ModelKey key) {
+        return server.command("GET", keys.model(key));
+    }
+
+    /** The bytes Redis holds for {@code page} in {@code generation}, or null. */
+    String stored(PageKey page, long generation) {
+        return server.command("GET", keys.page(page, generation));
+    }
+
+    /** The generation Redis holds for {@code category}, read past the adapter (which may be unable to lease a probe). */
+    long generation(Category category) {
+        return Long.parseLong(storedGeneration(category));
     }
 
     /** The generation Redis holds for {@code category}, or null. */
@@ -54,7 +65,16 @@ final class RedisNamespace {
     }
 
     /** Writes {@code bytes} under {@code key} as another writer would, expiring after {@code ttl}. */
-    void plant(CacheKey<?> key, String bytes, Duration ttl) {
-        server.command("SET", keys.entry(key), bytes, "PX", Long.toString(ttl.toMillis()));
+    void plant(ModelKey key, String bytes, Duration ttl) {
+        plant(keys.model(key), bytes, ttl);
+    }
+
+    /** Writes {@code bytes} under {@code page} in {@code generation} as another writer would. */
+    void plant(PageKey page, long generation, String bytes, Duration ttl) {
+        plant(keys.page(page, generation), bytes, ttl);
+    }
+
+    private void plant(String key, String bytes, Duration ttl) {
+        server.command("SET", key, bytes, "PX", Long.toString(ttl.toMillis()));
     }
 }

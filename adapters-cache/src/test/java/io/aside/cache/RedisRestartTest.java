@@ -10,13 +10,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aside.domain.cache.LeaseRequest;
 import io.aside.domain.cache.Lookup;
 import io.aside.domain.cache.ModelKey;
+import io.aside.domain.cache.Presence;
 import io.aside.domain.model.Category;
 import io.aside.domain.model.ModelId;
 import io.aside.testing.RedisServer;
 import io.aside.testing.TestServers;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -42,15 +42,15 @@ class RedisRestartTest {
     @Test
     void givenRedisRestartedEmpty_whenUsedAgain_thenItRecoversAndGenerationsNeverGoBack() {
         Category category = new Category("restarted");
-        cache.fill(leaseOf(cache.lookup(KEY, request(TTL))), Optional.of(model(1, "restarted")), TTL);
-        long before = cache.generation(category);
+        cache.fill(leaseOf(cache.lookup(KEY, request(TTL))), Presence.of(model(1, "restarted")), TTL);
+        long before = GenerationProbe.of(cache, category);
 
         restart();
 
         // Pooled connections to the old process fail once each; then calls succeed (scripts re-sent by EVAL).
         LeaseRequest request = request(TTL);
         assertThat(firstAnswer(() -> cache.lookup(KEY, request))).isInstanceOf(Lookup.Leased.class);
-        assertThat(cache.generation(category)).isGreaterThan(before);
+        assertThat(GenerationProbe.of(cache, category)).isGreaterThan(before);
         assertThat(lifeChanges.seen()).hasSize(1);
     }
 

@@ -14,7 +14,9 @@ import io.aside.domain.cache.Invalidation;
 import io.aside.domain.cache.Lease;
 import io.aside.domain.cache.LeaseRequest;
 import io.aside.domain.cache.Lookup;
+import io.aside.domain.cache.ModelPage;
 import io.aside.domain.cache.PageKey;
+import io.aside.domain.cache.Presence;
 import io.aside.domain.model.Category;
 import io.aside.domain.model.Model;
 import io.aside.domain.model.ModelId;
@@ -22,7 +24,6 @@ import io.aside.domain.port.CacheUnavailableException;
 import io.aside.testing.RedisServer;
 import io.aside.testing.TestServers;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -67,21 +68,21 @@ class RedisSnapshotRestartTest {
     @Test
     void givenCacheIdleThroughTheOutage_whenRedisComesBackFromTheSnapshot_thenNoRestoredValueIsServed() {
         cache(model(7, "restored"));
-        fill(new PageKey(CATEGORY, cache.generation(CATEGORY), 5), Optional.of(Models.page("restored", 7, 1)));
+        fill(new PageKey(CATEGORY, 5), Models.page("restored", 7, 1));
         snapshot();
         writesAnswered(models(7, 7), Set.of(CATEGORY));
-        long handedOut = cache.generation(CATEGORY);
+        long handedOut = GenerationProbe.of(cache, CATEGORY);
 
         crashWhileIdleAndComeBackFromTheSnapshot();
 
         assertThat(firstLookupAfterTheComeback(key(7))).isInstanceOf(Lookup.Leased.class);
-        assertThat(cache.generation(CATEGORY)).isGreaterThan(handedOut);
+        assertThat(GenerationProbe.of(cache, CATEGORY)).isGreaterThan(handedOut);
         assertThat(lifeChanges.seen()).singleElement();
     }
 
     @Test
     void givenTombstoneReplacedAfterTheSnapshot_whenRedisComesBackFromIt_thenNotFoundIsNotServed() {
-        fill(key(4), Optional.empty());
+        fill(key(4), Presence.absent());
         snapshot();
         writesAnswered(models(4, 4), Set.of(CATEGORY)); // the model was created
 
@@ -94,38 +95,39 @@ class RedisSnapshotRestartTest {
 
     @Test
     void givenPageAndGenerationInTheSnapshot_whenRedisComesBackFromIt_thenTheGenerationOnlyGoesUpAndTheOldPageIsNotServed() {
-        PageKey old = new PageKey(CATEGORY, cache.generation(CATEGORY), 20);
-        fill(old, Optional.of(Models.page("restored", 1, 3)));
+        PageKey page = new PageKey(CATEGORY, 20);
+        Lease<ModelPage> old = leaseOf(lookup(page));
+        assertThat(cache.fill(old, Models.page("restored", 1, 3), TTL)).isTrue();
         long handedOut = snapshotThenMoveTheGenerationOn();
 
         crashAndComeBackFromTheSnapshot();
 
         assertThat(redis.storedGeneration(CATEGORY)).as("the snapshot's older generation").isEqualTo(Long.toString(old.generation()));
-        assertThat(firstAnswer(() -> cache.generation(CATEGORY))).isGreaterThan(handedOut);
-        assertThat(lookup(old)).isInstanceOf(Lookup.Leased.class);
+        assertThat(firstAnswer(() -> GenerationProbe.of(cache, CATEGORY))).isGreaterThan(handedOut);
+        assertThat(leaseOf(lookup(page)).generation()).as("the page is missed in a new generation").isGreaterThan(handedOut);
     }
 
     @Test
     void givenGenerationInTheSnapshot_whenTheFirstCallAfterTheComebackIsAnInvalidation_thenTheGenerationStillOnlyGoesUp() {
-        cache.generation(CATEGORY);
+        GenerationProbe.of(cache, CATEGORY);
         long handedOut = snapshotThenMoveTheGenerationOn();
 
         crashAndComeBackFromTheSnapshot();
 
         firstSuccess(() -> cache.invalidate(new Invalidation(Set.of(), Set.of(CATEGORY))));
-        assertThat(cache.generation(CATEGORY)).isGreaterThan(handedOut);
+        assertThat(GenerationProbe.of(cache, CATEGORY)).isGreaterThan(handedOut);
     }
 
     @Test
     void givenLeaseInTheSnapshot_whenItsHolderFillsAfterTheComeback_thenTheValueIsNotServed() {
-        Lease<Model> restored = leaseOf(cache.lookup(key(5), request(LEASE_TTL)));
+        Lease<Presence<Model>> restored = leaseOf(cache.lookup(key(5), request(LEASE_TTL)));
         snapshot();
         writesAnswered(models(5, 5), Set.of(CATEGORY)); // deleted the lease: its load may be stale
 
         crashAndComeBackFromTheSnapshot();
 
         assertThat(redis.stored(key(5))).as("the snapshot brought the lease back").isEqualTo(StoredFormat.lease(redis.life(), restored.token()));
-        firstAnswer(() -> cache.fill(restored, Optional.of(model(5, "stale")), TTL));
+        firstAnswer(() -> cache.fill(restored, Presence.of(model(5, "stale")), TTL));
         assertThat(lookup(key(5))).isInstanceOf(Lookup.Leased.class);
     }
 
@@ -157,10 +159,10 @@ class RedisSnapshotRestartTest {
     }
 
     private void cache(Model model) {
-        fill(key(model.id().value()), Optional.of(model));
+        fill(key(model.id().value()), Presence.of(model));
     }
 
-    private <V> void fill(CacheKey<V> key, Optional<V> value) {
+    private <V> void fill(CacheKey<V> key, V value) {
         assertThat(cache.fill(leaseOf(lookup(key)), value, TTL)).isTrue();
     }
 
@@ -181,7 +183,7 @@ class RedisSnapshotRestartTest {
         snapshot();
         writesAnswered(Set.of(), Set.of(CATEGORY));
         writesAnswered(Set.of(), Set.of(CATEGORY));
-        return cache.generation(CATEGORY);
+        return GenerationProbe.of(cache, CATEGORY);
     }
 
     /**

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * {@code {"status":"UP","components":{"db":{"status":"UP"},"cache":{"status":"UP"}}}}. The cache is
- * {@code BYPASSED} when it answers but reads skip it until a pending invalidation is delivered.
+ * {@code UNTRUSTED} when it answers but reads skip it until a pending invalidation is delivered.
  */
 record HealthView(String status, Map<String, Component> components) {
     record Component(String status) {
@@ -18,7 +18,7 @@ record HealthView(String status, Map<String, Component> components) {
     static HealthView of(HealthCheck.Report report) {
         Map<String, Component> components = new LinkedHashMap<>();
         components.put("db", Component.of(report.databaseUp()));
-        components.put("cache", report.cacheUp() && !report.cacheTrusted() ? new Component("BYPASSED") : Component.of(report.cacheUp()));
+        components.put("cache", report.cacheUp() && !report.cacheTrusted() ? new Component("UNTRUSTED") : Component.of(report.cacheUp()));
         return new HealthView(report.status().name(), components);
     }
 }

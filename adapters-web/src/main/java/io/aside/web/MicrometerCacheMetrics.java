@@ -1,6 +1,7 @@
 package io.aside.web;
 
 import io.aside.application.CacheMetrics;
+import io.aside.domain.cache.EntryKind;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,14 +16,14 @@ import java.util.concurrent.TimeUnit;
  * {@code aside_cache_misses_total}, {@code aside_cache_negative_hits_total},
  * {@code aside_cache_lease_waits_total}, {@code aside_cache_fills_refused_total} (all by {@code cache}),
  * {@code aside_cache_coalesced_total}, {@code aside_cache_lease_extensions_total} (by {@code cache}),
- * {@code aside_cache_bypasses_total}, {@code aside_cache_errors_total{operation}},
+ * {@code aside_cache_untrusted_reads_total}, {@code aside_cache_errors_total{operation}},
  * {@code aside_cache_invalidations_replayed_total}, {@code aside_outbox_relay_errors_total{reason}},
  * {@code aside_outbox_set_aside_total} and {@code aside_cache_load_seconds{cache}}.
  * Hit ratio = hits / (hits + misses); database load from the cache = rate of load_seconds_count.
  */
 public final class MicrometerCacheMetrics implements CacheMetrics {
-    /** The kinds of entry the application names; registered up front so dashboards see zeros, not gaps. */
-    private static final List<String> KNOWN_CACHES = List.of("model", "page");
+    /** Every kind of entry, registered up front so dashboards see zeros, not gaps. */
+    private static final List<EntryKind<?>> KINDS = List.of(EntryKind.MODEL, EntryKind.PAGE);
 
     private final MeterRegistry registry;
     /** Meters by name and tag: registering on every call is a registry lookup, a fifth of an in-process hit. */
@@ -30,13 +31,14 @@ public final class MicrometerCacheMetrics implements CacheMetrics {
 
     public MicrometerCacheMetrics(MeterRegistry registry) {
         this.registry = registry;
-        for (String cache : KNOWN_CACHES) {
+        for (EntryKind<?> kind : KINDS) {
+            String cache = kind.name();
             hits(cache);
             misses(cache);
             negativeHits(cache);
             leaseWaits(cache);
             fillsRefused(cache);
-            bypasses(cache);
+            untrustedReads(cache);
             loads(cache);
             coalescedReads(cache);
             leaseExtensions(cache);
@@ -48,33 +50,33 @@ public final class MicrometerCacheMetrics implements CacheMetrics {
     }
 
     @Override
-    public void hit(String cache) {
-        hits(cache).increment();
+    public void hit(EntryKind<?> kind) {
+        hits(kind.name()).increment();
     }
 
     @Override
-    public void negativeHit(String cache) {
-        negativeHits(cache).increment();
+    public void negativeHit(EntryKind<?> kind) {
+        negativeHits(kind.name()).increment();
     }
 
     @Override
-    public void miss(String cache) {
-        misses(cache).increment();
+    public void miss(EntryKind<?> kind) {
+        misses(kind.name()).increment();
     }
 
     @Override
-    public void load(String cache, long nanos) {
-        loads(cache).record(nanos, TimeUnit.NANOSECONDS);
+    public void load(EntryKind<?> kind, long nanos) {
+        loads(kind.name()).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     @Override
-    public void coalesced(String cache) {
-        coalescedReads(cache).increment();
+    public void coalesced(EntryKind<?> kind) {
+        coalescedReads(kind.name()).increment();
     }
 
     @Override
-    public void leaseExtended(String cache) {
-        leaseExtensions(cache).increment();
+    public void leaseExtended(EntryKind<?> kind) {
+        leaseExtensions(kind.name()).increment();
     }
 
     @Override
@@ -88,13 +90,13 @@ public final class MicrometerCacheMetrics implements CacheMetrics {
     }
 
     @Override
-    public void leaseWait(String cache) {
-        leaseWaits(cache).increment();
+    public void leaseWait(EntryKind<?> kind) {
+        leaseWaits(kind.name()).increment();
     }
 
     @Override
-    public void fillRefused(String cache) {
-        fillsRefused(cache).increment();
+    public void fillRefused(EntryKind<?> kind) {
+        fillsRefused(kind.name()).increment();
     }
 
     @Override
@@ -104,8 +106,8 @@ public final class MicrometerCacheMetrics implements CacheMetrics {
     }
 
     @Override
-    public void bypass(String cache) {
-        bypasses(cache).increment();
+    public void untrustedRead(EntryKind<?> kind) {
+        untrustedReads(kind.name()).increment();
     }
 
     @Override
@@ -113,8 +115,9 @@ public final class MicrometerCacheMetrics implements CacheMetrics {
         replays().increment(count);
     }
 
-    private Counter bypasses(String cache) {
-        return counter("aside.cache.bypasses", "Reads served from the database while an invalidation was undelivered", cache);
+    private Counter untrustedReads(String cache) {
+        return counter("aside.cache.untrusted.reads",
+                "Reads served from the database while the cache was untrusted (an invalidation undelivered)", cache);
     }
 
     private Counter replays() {

@@ -12,6 +12,7 @@ import io.aside.application.UpdateModel;
 import io.aside.application.UpdateModelCommand;
 import io.aside.application.VersionConflictException;
 import io.aside.domain.cache.ModelPage;
+import io.aside.domain.cache.Presence;
 import io.aside.domain.model.Model;
 import io.aside.domain.model.ModelId;
 import io.javalin.config.RoutesConfig;
@@ -56,9 +57,10 @@ final class ModelRoutes {
 
     private void get(Context ctx) {
         ModelId id = ModelId.parse(ctx.pathParam("id"));
-        Read<Model> read = getModel.get(id);
+        Read<Presence<Model>> read = getModel.get(id);
         ctx.header(X_CACHE, xCache(read));
-        Model model = read.value().orElseThrow(() -> new ModelNotFoundException(id));
+        if (!(read.value() instanceof Presence.Present<Model> present)) throw new ModelNotFoundException(id);
+        Model model = present.value();
         ctx.header(Header.ETAG, EntityTags.of(model.version()));
         if (EntityTags.noneMatchHits(ctx.header(Header.IF_NONE_MATCH), model.version())) {
             ctx.status(304);
@@ -71,7 +73,7 @@ final class ModelRoutes {
         ListModelsQuery query = ListRequest.toQuery(QueryParameters.parse(ctx.queryString()));
         Read<ModelPage> read = listModels.list(query);
         ctx.header(X_CACHE, xCache(read));
-        responses.send(ctx, 200, ModelListView.of(read.value().orElseGet(() -> new ModelPage(List.of()))));
+        responses.send(ctx, 200, ModelListView.of(read.value()));
     }
 
     private void create(Context ctx) {

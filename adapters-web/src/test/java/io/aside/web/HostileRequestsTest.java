@@ -1,12 +1,12 @@
 package io.aside.web;
 
-import io.aside.testing.RawHttp;
 import static io.aside.web.Responses.assertProblem;
 import static io.aside.web.Responses.errorFields;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aside.testing.RawHttp;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,6 +2,7 @@ package io.aside.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aside.domain.cache.EntryKind;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -12,14 +13,14 @@ class MicrometerCacheMetricsTest {
 
     @Test
     void givenCacheEvents_whenScraped_thenEachIsCountedPerCache() {
-        metrics.hit("model");
-        metrics.hit("model");
-        metrics.miss("model");
-        metrics.negativeHit("model");
-        metrics.leaseWait("page");
-        metrics.fillRefused("page");
+        metrics.hit(EntryKind.MODEL);
+        metrics.hit(EntryKind.MODEL);
+        metrics.miss(EntryKind.MODEL);
+        metrics.negativeHit(EntryKind.MODEL);
+        metrics.leaseWait(EntryKind.PAGE);
+        metrics.fillRefused(EntryKind.PAGE);
         metrics.cacheError("get");
-        metrics.load("model", 5_000_000);
+        metrics.load(EntryKind.MODEL, 5_000_000);
 
         assertThat(registry.scrape())
                 .contains("aside_cache_hits_total{cache=\"model\"} 2.0")

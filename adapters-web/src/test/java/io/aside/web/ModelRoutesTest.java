@@ -17,6 +17,7 @@ import io.aside.application.Read;
 import io.aside.application.UpdateModelCommand;
 import io.aside.application.VersionConflictException;
 import io.aside.domain.cache.ModelPage;
+import io.aside.domain.cache.Presence;
 import io.aside.domain.model.Category;
 import io.aside.domain.model.ModelDraft;
 import io.aside.domain.model.ModelId;
@@ -24,7 +25,6 @@ import io.aside.domain.port.RepositoryUnavailableException;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -40,7 +40,7 @@ class ModelRoutesTest extends ApiTestBase {
     class GetOne {
         @Test
         void givenCachedModel_whenGet_thenOkWithModelEtagAndCacheHit() {
-            when(getModel.get(ONE)).thenReturn(new Read<>(Optional.of(Models.lamp()), true));
+            when(getModel.get(ONE)).thenReturn(new Read<>(Presence.of(Models.lamp()), true));
 
             HttpResponse<String> response = http.get("/models/1").send();
 
@@ -53,14 +53,14 @@ class ModelRoutesTest extends ApiTestBase {
 
         @Test
         void givenModelLoadedFromDatabase_whenGet_thenCacheMiss() {
-            when(getModel.get(ONE)).thenReturn(new Read<>(Optional.of(Models.lamp()), false));
+            when(getModel.get(ONE)).thenReturn(new Read<>(Presence.of(Models.lamp()), false));
 
             assertThat(http.get("/models/1").send().headers().firstValue("X-Cache")).hasValue("MISS");
         }
 
         @Test
         void givenNoSuchModel_whenGet_then404ProblemThatStillSaysWhetherTheCacheAnswered() {
-            when(getModel.get(new ModelId(42))).thenReturn(new Read<>(Optional.empty(), true));
+            when(getModel.get(new ModelId(42))).thenReturn(new Read<>(Presence.absent(), true));
 
             HttpResponse<String> response = http.get("/models/42").send();
 
@@ -70,7 +70,7 @@ class ModelRoutesTest extends ApiTestBase {
 
         @Test
         void givenClientHoldsCurrentVersion_whenGetIfNoneMatch_then304WithoutBody() {
-            when(getModel.get(ONE)).thenReturn(new Read<>(Optional.of(Models.lamp()), true));
+            when(getModel.get(ONE)).thenReturn(new Read<>(Presence.of(Models.lamp()), true));
 
             HttpResponse<String> response = http.get("/models/1").header("If-None-Match", "\"3\"").send();
 
@@ -81,14 +81,14 @@ class ModelRoutesTest extends ApiTestBase {
 
         @Test
         void givenClientHoldsOlderVersion_whenGetIfNoneMatch_thenFullModel() {
-            when(getModel.get(ONE)).thenReturn(new Read<>(Optional.of(Models.lamp()), true));
+            when(getModel.get(ONE)).thenReturn(new Read<>(Presence.of(Models.lamp()), true));
 
             assertThat(http.get("/models/1").header("If-None-Match", "\"2\"").send().statusCode()).isEqualTo(200);
         }
 
         @Test
         void givenNoSuchModel_whenHead_then404() {
-            when(getModel.get(new ModelId(42))).thenReturn(new Read<>(Optional.empty(), false));
+            when(getModel.get(new ModelId(42))).thenReturn(new Read<>(Presence.absent(), false));
 
             assertThat(http.call("HEAD", "/models/42").send().statusCode()).isEqualTo(404);
         }
@@ -98,7 +98,7 @@ class ModelRoutesTest extends ApiTestBase {
     class List_ {
         @Test
         void whenListWithoutLimit_thenFirstTwentyOfTheCategoryAsItems() {
-            when(listModels.list(any())).thenReturn(new Read<>(Optional.of(new ModelPage(List.of(Models.lamp()))), false));
+            when(listModels.list(any())).thenReturn(new Read<>(new ModelPage(List.of(Models.lamp())), false));
 
             HttpResponse<String> response = http.get("/models?category=furniture").send();
 
@@ -111,7 +111,7 @@ class ModelRoutesTest extends ApiTestBase {
 
         @Test
         void whenListWithLimit_thenThatManyAreAskedFor() {
-            when(listModels.list(any())).thenReturn(new Read<>(Optional.of(new ModelPage(List.of())), true));
+            when(listModels.list(any())).thenReturn(new Read<>(new ModelPage(List.of()), true));
 
             HttpResponse<String> response = http.get("/models?category=furniture&limit=100").send();
 

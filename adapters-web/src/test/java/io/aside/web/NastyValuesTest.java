@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aside.application.ListModelsQuery;
 import io.aside.application.Read;
 import io.aside.domain.cache.ModelPage;
+import io.aside.domain.cache.Presence;
 import io.aside.domain.model.ModelDraft;
 import io.aside.domain.model.ModelId;
 import java.net.URLEncoder;
@@ -18,7 +19,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -67,7 +67,7 @@ class NastyValuesTest extends ApiTestBase {
     @ParameterizedTest
     @MethodSource("nastyValues")
     void givenNastyStoredValues_whenGet_thenEchoedExactly(String value) {
-        when(getModel.get(new ModelId(5))).thenReturn(new Read<>(Optional.of(Models.named(5, value, value)), false));
+        when(getModel.get(new ModelId(5))).thenReturn(new Read<>(Presence.of(Models.named(5, value, value)), false));
 
         JsonNode model = Responses.json(http.get("/models/5").send());
 
@@ -78,7 +78,7 @@ class NastyValuesTest extends ApiTestBase {
     @ParameterizedTest
     @MethodSource("nastyValues")
     void givenNastyCategory_whenListFormEncoded_thenListModelsGetsItUnchanged(String value) {
-        when(listModels.list(any())).thenReturn(new Read<>(Optional.of(new ModelPage(List.of())), false));
+        when(listModels.list(any())).thenReturn(new Read<>(new ModelPage(List.of()), false));
 
         HttpResponse<String> response = http.get("/models?category=" + URLEncoder.encode(value, StandardCharsets.UTF_8)).send();
 
@@ -91,7 +91,7 @@ class NastyValuesTest extends ApiTestBase {
     @ParameterizedTest
     @MethodSource("nastyValues")
     void givenNastyCategory_whenListPercentEncoded_thenListModelsGetsItUnchanged(String value) {
-        when(listModels.list(any())).thenReturn(new Read<>(Optional.of(new ModelPage(List.of())), false));
+        when(listModels.list(any())).thenReturn(new Read<>(new ModelPage(List.of()), false));
         String percentEncoded = URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
 
         assertThat(http.get("/models?limit=3&category=" + percentEncoded).send().statusCode()).isEqualTo(200);

@@ -6,8 +6,9 @@ import static org.mockito.Mockito.when;
 
 import io.aside.application.HealthCheck;
 import io.aside.application.Read;
+import io.aside.domain.cache.EntryKind;
+import io.aside.domain.cache.Presence;
 import java.net.http.HttpResponse;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class OperationsRoutesTest extends ApiTestBase {
@@ -40,7 +41,7 @@ class OperationsRoutesTest extends ApiTestBase {
         HttpResponse<String> response = http.get("/health").send();
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("{\"status\":\"DEGRADED\",\"components\":{\"db\":{\"status\":\"UP\"},\"cache\":{\"status\":\"BYPASSED\"}}}");
+        assertThat(response.body()).isEqualTo("{\"status\":\"DEGRADED\",\"components\":{\"db\":{\"status\":\"UP\"},\"cache\":{\"status\":\"UNTRUSTED\"}}}");
     }
 
     @Test
@@ -55,7 +56,7 @@ class OperationsRoutesTest extends ApiTestBase {
 
     @Test
     void givenServedRequests_whenMetrics_thenPrometheusTextWithTimingsPerRouteTemplate() {
-        when(getModel.get(any())).thenReturn(new Read<>(Optional.of(Models.lamp()), true));
+        when(getModel.get(any())).thenReturn(new Read<>(Presence.of(Models.lamp()), true));
         http.get("/models/1").send();
         http.get("/models/123456").send();
         http.get("/no/such/path/" + System.nanoTime()).send();
@@ -72,7 +73,7 @@ class OperationsRoutesTest extends ApiTestBase {
 
     @Test
     void givenCacheMetricsOnTheSameRegistry_whenMetrics_thenCacheCountersAreExposed() {
-        new MicrometerCacheMetrics(registry).hit("model");
+        new MicrometerCacheMetrics(registry).hit(EntryKind.MODEL);
 
         assertThat(http.get("/metrics").send().body()).contains("aside_cache_hits_total{cache=\"model\"}");
     }

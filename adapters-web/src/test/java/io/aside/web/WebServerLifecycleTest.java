@@ -1,6 +1,5 @@
 package io.aside.web;
 
-import io.aside.testing.RawHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -14,12 +13,13 @@ import io.aside.application.HealthCheck;
 import io.aside.application.ListModels;
 import io.aside.application.Read;
 import io.aside.application.UpdateModel;
+import io.aside.domain.cache.Presence;
+import io.aside.testing.RawHttp;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +47,7 @@ class WebServerLifecycleTest {
         when(getModel.get(any())).thenAnswer(call -> {
             entered.countDown();
             Thread.sleep(500);
-            return new Read<>(Optional.of(Models.lamp()), false);
+            return new Read<>(Presence.of(Models.lamp()), false);
         });
         WebServer server = server(new WebSettings(0, 1024, Duration.ofSeconds(5))).start();
         int port = server.port();

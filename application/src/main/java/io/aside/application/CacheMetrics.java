@@ -1,37 +1,39 @@
 package io.aside.application;
 
+import io.aside.domain.cache.EntryKind;
+
 /**
- * What the cache protocol reports, so operators can see hit ratio, database load and trouble.
- * {@code cache} names the kind of entry: "model" or "page". Implemented by an adapter (Micrometer).
+ * What the cache protocol reports, so operators can see hit ratio, database load and trouble, per
+ * kind of entry (model or page). Implemented by an adapter (Micrometer).
  */
 public interface CacheMetrics {
-    void hit(String cache);
+    void hit(EntryKind<?> kind);
 
     /** A tombstone answered "not found" without the database. */
-    void negativeHit(String cache);
+    void negativeHit(EntryKind<?> kind);
 
-    void miss(String cache);
+    void miss(EntryKind<?> kind);
 
     /** A database load made on behalf of the cache, and how long it took. */
-    void load(String cache, long nanos);
+    void load(EntryKind<?> kind, long nanos);
 
     /** A read answered by another read of the same key in this process: no cache or database call of its own. */
-    void coalesced(String cache);
+    void coalesced(EntryKind<?> kind);
 
     /** A reader found another caller's lease and waited for its fill. */
-    void leaseWait(String cache);
+    void leaseWait(EntryKind<?> kind);
 
     /** A slow load's lease was extended, so other readers kept waiting for it instead of loading too. */
-    void leaseExtended(String cache);
+    void leaseExtended(EntryKind<?> kind);
 
     /** A fill was refused because a write invalidated the key meanwhile: a stale set prevented. */
-    void fillRefused(String cache);
+    void fillRefused(EntryKind<?> kind);
 
     /** The cache failed or was shed; the request was served from the database. */
     void cacheError(String operation);
 
-    /** A read skipped the cache because an undelivered invalidation may leave it stale. */
-    void bypass(String cache);
+    /** A read skipped the cache because it is not trusted: an undelivered invalidation may leave it stale. */
+    void untrustedRead(EntryKind<?> kind);
 
     /** The relay delivered invalidations that were left in the outbox. */
     void replayed(int count);
@@ -43,16 +45,16 @@ public interface CacheMetrics {
     void setAside(int count);
 
     CacheMetrics NONE = new CacheMetrics() {
-        @Override public void hit(String cache) {}
-        @Override public void negativeHit(String cache) {}
-        @Override public void miss(String cache) {}
-        @Override public void load(String cache, long nanos) {}
-        @Override public void coalesced(String cache) {}
-        @Override public void leaseWait(String cache) {}
-        @Override public void leaseExtended(String cache) {}
-        @Override public void fillRefused(String cache) {}
+        @Override public void hit(EntryKind<?> kind) {}
+        @Override public void negativeHit(EntryKind<?> kind) {}
+        @Override public void miss(EntryKind<?> kind) {}
+        @Override public void load(EntryKind<?> kind, long nanos) {}
+        @Override public void coalesced(EntryKind<?> kind) {}
+        @Override public void leaseWait(EntryKind<?> kind) {}
+        @Override public void leaseExtended(EntryKind<?> kind) {}
+        @Override public void fillRefused(EntryKind<?> kind) {}
         @Override public void cacheError(String operation) {}
-        @Override public void bypass(String cache) {}
+        @Override public void untrustedRead(EntryKind<?> kind) {}
         @Override public void replayed(int count) {}
         @Override public void relayError(String reason) {}
         @Override public void setAside(int count) {}

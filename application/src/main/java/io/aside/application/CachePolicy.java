@@ -1,5 +1,6 @@
 package io.aside.application;
 
+import io.aside.domain.cache.Presence;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -46,6 +47,11 @@ public record CachePolicy(Duration ttl, double jitter, Duration tombstoneTtl, Du
 
     public static CachePolicy defaults() {
         return withTtl(DEFAULT_TTL);
+    }
+
+    /** How long to cache {@code value}: a tombstone briefly (a create may follow), anything else for the TTL; ± jitter. */
+    Duration ttlFor(Object value) {
+        return jittered(value instanceof Presence.Absent ? tombstoneTtl : ttl);
     }
 
     /** {@code base} ± jitter, never below one millisecond. */

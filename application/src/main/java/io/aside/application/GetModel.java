@@ -1,5 +1,7 @@
 package io.aside.application;
 
+import io.aside.domain.cache.ModelKey;
+import io.aside.domain.cache.Presence;
 import io.aside.domain.model.Model;
 import io.aside.domain.model.ModelId;
 import io.aside.domain.port.ModelRepository;
@@ -14,8 +16,8 @@ public final class GetModel {
         this.repository = repository;
     }
 
-    /** The model, or empty when it does not exist (remembered briefly as a tombstone). */
-    public Read<Model> get(ModelId id) {
-        return cacheAside.read(new ModelRead(id), () -> repository.findById(id));
+    /** The model, or its absence (remembered briefly as a tombstone). */
+    public Read<Presence<Model>> get(ModelId id) {
+        return cacheAside.read(new ModelKey(id), () -> repository.findById(id).map(Presence::of).orElseGet(Presence::absent));
     }
 }

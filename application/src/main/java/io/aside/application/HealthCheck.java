@@ -17,18 +17,18 @@ public final class HealthCheck {
 
     private final ModelRepository repository;
     private final CachePort cache;
-    private final CacheGate gate;
+    private final CacheTrust trust;
 
-    public HealthCheck(ModelRepository repository, CachePort cache, CacheGate gate) {
+    public HealthCheck(ModelRepository repository, CachePort cache, CacheTrust trust) {
         this.repository = repository;
         this.cache = cache;
-        this.gate = gate;
+        this.trust = trust;
     }
 
     public Report check() {
         boolean db = answers(repository::ping);
         boolean cacheUp = answers(cache::ping);
-        boolean trusted = gate.isOpen();
+        boolean trusted = trust.isTrusted();
         Status status = !db ? Status.DOWN : cacheUp && trusted ? Status.UP : Status.DEGRADED;
         return new Report(status, db, cacheUp, trusted);
     }

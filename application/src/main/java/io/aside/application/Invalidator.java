@@ -4,7 +4,6 @@ import io.aside.domain.cache.PendingInvalidation;
 import io.aside.domain.port.CachePort;
 import io.aside.domain.port.CacheUnavailableException;
 import io.aside.domain.port.InvalidationOutbox;
-import io.aside.domain.port.RepositoryUnavailableException;
 import io.aside.domain.port.WriteOutcomeUnknownException;
 import java.lang.System.Logger.Level;
 import java.util.List;
@@ -24,16 +23,16 @@ public final class Invalidator {
 
     private final CachePort cache;
     private final InvalidationOutbox outbox;
-    private final CacheGate gate;
+    private final CacheTrust trust;
     private final ReadFlights flights;
     private final CacheMetrics metrics;
     /** Logs the first failure of an outage and the recovery, not every write in between. */
     private final AtomicBoolean failing = new AtomicBoolean();
 
-    public Invalidator(CachePort cache, InvalidationOutbox outbox, CacheGate gate, ReadFlights flights, CacheMetrics metrics) {
+    public Invalidator(CachePort cache, InvalidationOutbox outbox, CacheTrust trust, ReadFlights flights, CacheMetrics metrics) {
         this.cache = cache;
         this.outbox = outbox;
-        this.gate = gate;
+        this.trust = trust;
         this.flights = flights;
         this.metrics = metrics;
     }
@@ -73,7 +72,7 @@ public final class Invalidator {
                 cache.invalidatePatiently(pending.invalidation());
             } catch (CacheUnavailableException second) {
                 metrics.cacheError("invalidate-patiently");
-                gate.close(pending.id());
+                trust.withdraw(pending.id());
                 Level level = failing.compareAndSet(false, true) ? Level.WARNING : Level.DEBUG;
                 LOG.log(level, "invalidation " + pending.id() + " left in the outbox for the relay (reads skip the cache meanwhile): "
                         + second.getMessage());

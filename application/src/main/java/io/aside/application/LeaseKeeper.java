@@ -1,5 +1,6 @@
 package io.aside.application;
 
+import io.aside.domain.cache.CacheKey;
 import io.aside.domain.cache.Lease;
 import io.aside.domain.port.CachePort;
 import java.lang.System.Logger.Level;
@@ -49,8 +50,8 @@ public final class LeaseKeeper implements AutoCloseable {
      * Extends {@code lease} to {@code ttl} every third of {@code ttl} until closed: a load shorter than
      * that costs no cache call at all. Stops by itself once the lease is lost (an invalidation took it).
      */
-    Renewal keepAlive(Lease<?> lease, Duration ttl, String kind) {
-        Extension extension = new Extension(lease, ttl, kind);
+    Renewal keepAlive(Lease<?> lease, Duration ttl) {
+        Extension extension = new Extension(lease, ttl);
         loading.add(extension);
         return () -> loading.remove(extension);
     }
@@ -59,13 +60,11 @@ public final class LeaseKeeper implements AutoCloseable {
     private static final class Extension {
         final Lease<?> lease;
         final Duration ttl;
-        final String kind;
         long due;
 
-        Extension(Lease<?> lease, Duration ttl, String kind) {
+        Extension(Lease<?> lease, Duration ttl) {
             this.lease = lease;
             this.ttl = ttl;
-            this.kind = kind;
             this.due = System.nanoTime() + ttl.toNanos() / 3;
         }
     }
@@ -76,7 +75,7 @@ public final class LeaseKeeper implements AutoCloseable {
             long now = System.nanoTime();
             for (Extension extension : loading) {
                 if (now - extension.due < 0) continue;
-                if (extend(extension.lease, extension.ttl, extension.kind)) {
+                if (extend(extension.lease, extension.ttl)) {
                     extension.due = System.nanoTime() + extension.ttl.toNanos() / 3;
                 } else {
                     loading.remove(extension);
@@ -88,12 +87,12 @@ public final class LeaseKeeper implements AutoCloseable {
         }
     }
 
-    /** Releases {@code lease} soon, best effort: the reader that may hold it is not kept waiting. */
-    void releaseLater(Lease<?> lease) {
+    /** Releases the lease under {@code token} on {@code key} soon, best effort: the reader that may hold it is not kept waiting. */
+    void releaseLater(CacheKey<?> key, String token) {
         try {
             timer.execute(() -> {
                 try {
-                    cache.release(lease);
+                    cache.release(key, token);
                 } catch (RuntimeException e) {
                     metrics.cacheError("release");
                 }
@@ -104,10 +103,10 @@ public final class LeaseKeeper implements AutoCloseable {
     }
 
     /** Whether the lease still holds; a failure to ask is counted, and the next period asks again. */
-    private boolean extend(Lease<?> lease, Duration ttl, String kind) {
+    private boolean extend(Lease<?> lease, Duration ttl) {
         try {
             boolean held = cache.extend(lease, ttl);
-            if (held) metrics.leaseExtended(kind);
+            if (held) metrics.leaseExtended(lease.key().kind());
             return held;
         } catch (RuntimeException e) { // every failure, not only the cache's: the sweep must go on
             metrics.cacheError("extend");

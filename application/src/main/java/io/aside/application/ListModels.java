@@ -1,13 +1,10 @@
 package io.aside.application;
 
 import io.aside.domain.cache.ModelPage;
+import io.aside.domain.cache.PageKey;
 import io.aside.domain.port.ModelRepository;
-import java.util.Optional;
 
-/**
- * Lists a category through the cache. Pages are keyed by the category's current generation, which
- * every write to the category moves on: one bump retires all of its pages, whatever their limit.
- */
+/** Lists a category through the cache: one page per category and limit, retired together by any write to the category. */
 public final class ListModels {
     private final CacheAside cacheAside;
     private final ModelRepository repository;
@@ -18,7 +15,7 @@ public final class ListModels {
     }
 
     public Read<ModelPage> list(ListModelsQuery query) {
-        return cacheAside.read(new PageRead(query.category(), query.limit()),
-                () -> Optional.of(new ModelPage(repository.findFirstByCategory(query.category(), query.limit()))));
+        return cacheAside.read(new PageKey(query.category(), query.limit()),
+                () -> new ModelPage(repository.findFirstByCategory(query.category(), query.limit())));
     }
 }

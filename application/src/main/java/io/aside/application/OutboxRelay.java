@@ -15,7 +15,7 @@ import java.util.List;
  * and delivery — oldest first. Every instance runs one on a timer: no leader is needed because
  * delivering twice is harmless. An entry is due once a previous pass has seen it, i.e. once it has
  * waited a whole interval: younger entries are still being delivered by their writers, and sending
- * them again would only retire list pages twice. The relay also keeps the {@link CacheGate}, and
+ * them again would only retire list pages twice. The relay also restores {@link CacheTrust} once nothing undelivered is left, and
  * asks the cache each pass which life it is in (a restart that kept our connections is noticed).
  *
  * <p>A pass never throws, whatever fails: the loop must outlive every error. A failure is logged
@@ -28,15 +28,15 @@ public final class OutboxRelay {
 
     private final InvalidationOutbox outbox;
     private final CachePort cache;
-    private final CacheGate gate;
+    private final CacheTrust trust;
     private final CacheMetrics metrics;
     private long seenByEarlierPasses = Long.MIN_VALUE;
     private boolean failing;
 
-    public OutboxRelay(InvalidationOutbox outbox, CachePort cache, CacheGate gate, CacheMetrics metrics) {
+    public OutboxRelay(InvalidationOutbox outbox, CachePort cache, CacheTrust trust, CacheMetrics metrics) {
         this.outbox = outbox;
         this.cache = cache;
-        this.gate = gate;
+        this.trust = trust;
         this.metrics = metrics;
     }
 
@@ -48,7 +48,7 @@ public final class OutboxRelay {
             failing = false;
             return delivered;
         } catch (RepositoryUnavailableException e) {
-            failed("database", Level.DEBUG, e); // the database is down: nothing is known of pending entries; the gate stays
+            failed("database", Level.DEBUG, e); // the database is down: nothing is known of pending entries; trust stays as it is
         } catch (RuntimeException e) {
             failed("unexpected", Level.ERROR, e);
         }
@@ -56,7 +56,7 @@ public final class OutboxRelay {
     }
 
     private int pass() {
-        long closesAtStart = gate.closes();
+        long withdrawalsAtStart = trust.withdrawals();
         askCacheLife();
         long dueUpTo = seenByEarlierPasses;
         int delivered = 0;
@@ -70,13 +70,13 @@ public final class OutboxRelay {
             delivered += done.size();
             if (!done.isEmpty()) metrics.replayed(done.size());
             if (done.size() < due.size()) {
-                gate.close(due.get(done.size()).id());
+                trust.withdraw(due.get(done.size()).id());
                 return delivered;
             }
             boolean mayBeMore = due.size() == batch.entries().size() && batch.entries().size() + batch.setAside() >= BATCH;
             if (!mayBeMore) break;
         }
-        if (!gate.isOpen()) gate.reopenIfDelivered(closesAtStart, outbox.oldestPending());
+        if (!trust.isTrusted()) trust.restoreIfDelivered(withdrawalsAtStart, outbox.oldestPending());
         return delivered;
     }
 

@@ -1,7 +1,5 @@
 package io.aside.application;
 
-import java.util.Optional;
-
 /**
  * How one run of the read protocol ended, and which readers sharing it may take its answer. A
  * reader that joined the run before {@code asOf} — when the cache lookup or the database query that
@@ -10,7 +8,7 @@ import java.util.Optional;
  * then the answer is usually cached). Answers read from the database while the cache could not be
  * used are shared more widely ({@link Source#FALLBACK}, see {@link ReadFlights}).
  */
-record Outcome<V>(Optional<V> value, Source source, long asOf, long settledAt) {
+record Outcome<V>(V value, Source source, long asOf, long settledAt) {
     enum Source {
         /** A hit (or a tombstone) in the cache. */
         CACHE,
@@ -23,7 +21,7 @@ record Outcome<V>(Optional<V> value, Source source, long asOf, long settledAt) {
     }
 
     /** Only a fallback needs to know when it settled: the other answers are measured from {@code asOf}. */
-    static <V> Outcome<V> of(Optional<V> value, Source source, long asOf) {
+    static <V> Outcome<V> of(V value, Source source, long asOf) {
         return new Outcome<>(value, source, asOf, source == Source.FALLBACK ? System.nanoTime() : asOf);
     }
 

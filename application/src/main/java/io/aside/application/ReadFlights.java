@@ -1,5 +1,6 @@
 package io.aside.application;
 
+import io.aside.domain.cache.CacheKey;
 import io.aside.domain.cache.Invalidation;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -23,7 +24,7 @@ import java.util.function.Supplier;
  * outage, traded for a database that survives it. A write on this instance ends that at once ({@link #forget}).
  */
 public final class ReadFlights {
-    private final ConcurrentHashMap<ReadKey<?>, CompletableFuture<Outcome<?>>> running = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<CacheKey<?>, CompletableFuture<Outcome<?>>> running = new ConcurrentHashMap<>();
     private final Duration patience;
     private final long fallbackWindowNanos;
     private final Executor expiry;
@@ -54,7 +55,7 @@ public final class ReadFlights {
      * Joins the run of {@code key} in progress, or runs {@code protocol} for everyone who joins.
      * {@code onShared} is called for each reader answered by another's run.
      */
-    <V> Read<V> read(ReadKey<V> key, Supplier<Outcome<V>> protocol, Runnable onShared) {
+    <V> Read<V> read(CacheKey<V> key, Supplier<Outcome<V>> protocol, Runnable onShared) {
         if (!coalesce) return protocol.get().forRunner();
         while (true) {
             long joinedAt = System.nanoTime();
@@ -79,7 +80,7 @@ public final class ReadFlights {
         running.keySet().removeIf(key -> key.touchedBy(invalidation));
     }
 
-    private <V> Read<V> run(ReadKey<V> key, CompletableFuture<Outcome<?>> mine, Supplier<Outcome<V>> protocol) {
+    private <V> Read<V> run(CacheKey<V> key, CompletableFuture<Outcome<?>> mine, Supplier<Outcome<V>> protocol) {
         Outcome<V> outcome;
         try {
             outcome = protocol.get();
@@ -101,7 +102,7 @@ public final class ReadFlights {
 
     /** The run's outcome; its failure is ours too; null when it took unreasonably long (we run ourselves). */
     @SuppressWarnings("unchecked")
-    private <V> Outcome<V> await(ReadKey<V> key, CompletableFuture<Outcome<?>> theirs) {
+    private <V> Outcome<V> await(CacheKey<V> key, CompletableFuture<Outcome<?>> theirs) {
         try {
             return (Outcome<V>) theirs.get(patience.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException stuck) {

@@ -2,13 +2,14 @@ package io.aside.application;
 
 import io.aside.application.Outcome.Source;
 import io.aside.domain.cache.CacheKey;
+import io.aside.domain.cache.EntryKind;
 import io.aside.domain.cache.Lease;
 import io.aside.domain.cache.LeaseRequest;
 import io.aside.domain.cache.Lookup;
+import io.aside.domain.cache.Presence;
 import io.aside.domain.port.CachePort;
 import io.aside.domain.port.CacheUnavailableException;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -24,68 +25,58 @@ final class ReadProtocol {
     private static final Duration MAX_BACKOFF = Duration.ofMillis(50);
 
     private final CachePort cache;
-    private final CacheGate gate;
+    private final CacheTrust trust;
     private final CachePolicy policy;
     private final CacheMetrics metrics;
     private final Sleeper sleeper;
     private final LeaseKeeper keeper;
 
-    ReadProtocol(CachePort cache, CacheGate gate, CachePolicy policy, CacheMetrics metrics, Sleeper sleeper, LeaseKeeper keeper) {
+    ReadProtocol(CachePort cache, CacheTrust trust, CachePolicy policy, CacheMetrics metrics, Sleeper sleeper, LeaseKeeper keeper) {
         this.cache = cache;
-        this.gate = gate;
+        this.trust = trust;
         this.policy = policy;
         this.metrics = metrics;
         this.sleeper = sleeper;
         this.keeper = keeper;
     }
 
-    <V> Outcome<V> run(ReadKey<V> read, Supplier<Optional<V>> loader) {
-        String kind = read.kind();
-        if (!gate.isOpen()) {
-            metrics.bypass(kind);
+    <V> Outcome<V> run(CacheKey<V> key, Supplier<V> loader) {
+        EntryKind<V> kind = key.kind();
+        if (!trust.isTrusted()) {
+            metrics.untrustedRead(kind);
             return fallback(kind, loader);
         }
         long deadline = System.nanoTime() + policy.readDeadline().toNanos();
         LeaseRequest request = new LeaseRequest(LeaseTokens.next(), policy.leaseTtl());
         Duration backoff = FIRST_BACKOFF;
-        CacheKey<V> unanswered = null; // looked up without an answer: may hold our lease
+        boolean unanswered = false; // looked up without an answer: may hold our lease
         int failures = 0;
         boolean waited = false;
         while (true) {
             long asOf = System.nanoTime();
-            CacheKey<V> key = null;
             Lookup<V> lookup;
             try {
-                key = read.locate(cache);
-                if (unanswered != null && !unanswered.equals(key)) {
-                    keeper.releaseLater(new Lease<>(unanswered, request.token())); // the page moved on to a new generation
-                    unanswered = null;
-                }
                 lookup = cache.lookup(key, request);
             } catch (CacheUnavailableException e) {
-                metrics.cacheError(key == null ? "generation" : "lookup");
-                if (key != null && !e.shed()) unanswered = key; // a shed lookup was never sent
+                metrics.cacheError("lookup");
+                if (!e.shed()) unanswered = true; // a shed lookup was never sent
                 if (!e.shed() && ++failures < policy.lookupAttempts() && System.nanoTime() < deadline) continue;
-                if (unanswered != null) keeper.releaseLater(new Lease<>(unanswered, request.token()));
+                if (unanswered) keeper.releaseLater(key, request.token());
                 return fallback(kind, loader);
             }
             if (lookup instanceof Lookup.Hit<V> hit) {
-                metrics.hit(kind);
-                return Outcome.of(Optional.of(hit.value()), Source.CACHE, asOf);
-            }
-            if (lookup instanceof Lookup.Absent<V>) {
-                metrics.negativeHit(kind);
-                return Outcome.of(Optional.empty(), Source.CACHE, asOf);
+                if (hit.value() instanceof Presence.Absent) metrics.negativeHit(kind); else metrics.hit(kind);
+                return Outcome.of(hit.value(), Source.CACHE, asOf);
             }
             if (lookup instanceof Lookup.Leased<V> leased) {
                 metrics.miss(kind);
-                return loadAndFill(leased.lease(), kind, loader);
+                return loadAndFill(leased.lease(), loader);
             }
             if (lookup instanceof Lookup.Uncached<V>) {
                 metrics.miss(kind);
                 return loadWithoutFilling(kind, loader);
             }
-            unanswered = null; // answered Busy: someone else holds it
+            unanswered = false; // answered Busy: someone else holds it
             failures = 0; // only lost replies in a row mean the cache cannot be used; a long wait may meet a few
             if (!waited) {
                 metrics.leaseWait(kind);
@@ -100,24 +91,24 @@ final class ReadProtocol {
         }
     }
 
-    private <V> Outcome<V> loadAndFill(Lease<V> lease, String kind, Supplier<Optional<V>> loader) {
+    private <V> Outcome<V> loadAndFill(Lease<V> lease, Supplier<V> loader) {
+        EntryKind<V> kind = lease.key().kind();
         long loadStart = System.nanoTime();
-        Optional<V> value;
-        try (LeaseKeeper.Renewal renewal = keeper.keepAlive(lease, policy.leaseTtl(), kind)) {
+        V value;
+        try (LeaseKeeper.Renewal renewal = keeper.keepAlive(lease, policy.leaseTtl())) {
             value = timedLoad(kind, loader);
         } catch (RuntimeException loadFailed) {
-            keeper.releaseLater(lease);
+            keeper.releaseLater(lease.key(), lease.token());
             throw loadFailed;
         }
-        if (!gate.isOpen()) {
+        if (!trust.isTrusted()) {
             // An invalidation went undelivered while we loaded: it may be for this very row, and the
             // lease it would have deleted still holds. Leave the key to a reader after the replay.
-            keeper.releaseLater(lease);
+            keeper.releaseLater(lease.key(), lease.token());
             return Outcome.of(value, Source.LOADED, loadStart);
         }
         try {
-            Duration ttl = policy.jittered(value.isPresent() ? policy.ttl() : policy.tombstoneTtl());
-            if (cache.fill(lease, value, ttl)) return Outcome.of(value, Source.FILLED, loadStart);
+            if (cache.fill(lease, value, policy.ttlFor(value))) return Outcome.of(value, Source.FILLED, loadStart);
             metrics.fillRefused(kind);
         } catch (CacheUnavailableException e) {
             metrics.cacheError("fill");
@@ -126,18 +117,18 @@ final class ReadProtocol {
     }
 
     /** The database, the cache answering but unable to take the answer (full, or held by a lease past the deadline). */
-    private <V> Outcome<V> loadWithoutFilling(String kind, Supplier<Optional<V>> loader) {
+    private <V> Outcome<V> loadWithoutFilling(EntryKind<V> kind, Supplier<V> loader) {
         long loadStart = System.nanoTime();
         return Outcome.of(timedLoad(kind, loader), Source.LOADED, loadStart);
     }
 
     /** The database without the cache, which could not be used: the answer is shared more widely ({@link ReadFlights}). */
-    private <V> Outcome<V> fallback(String kind, Supplier<Optional<V>> loader) {
+    private <V> Outcome<V> fallback(EntryKind<V> kind, Supplier<V> loader) {
         long loadStart = System.nanoTime();
         return Outcome.of(timedLoad(kind, loader), Source.FALLBACK, loadStart);
     }
 
-    private <V> Optional<V> timedLoad(String kind, Supplier<Optional<V>> loader) {
+    private <V> V timedLoad(EntryKind<V> kind, Supplier<V> loader) {
         long start = System.nanoTime();
         try {
             return loader.get();

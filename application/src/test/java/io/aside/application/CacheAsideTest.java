@@ -12,10 +12,12 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import io.aside.domain.cache.EntryKind;
 import io.aside.domain.cache.Lease;
 import io.aside.domain.cache.LeaseRequest;
 import io.aside.domain.cache.Lookup;
 import io.aside.domain.cache.ModelKey;
+import io.aside.domain.cache.Presence;
 import io.aside.domain.model.Model;
 import io.aside.domain.model.ModelId;
 import io.aside.domain.port.CachePort;
@@ -24,59 +26,57 @@ import io.aside.domain.port.RepositoryUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
 
 class CacheAsideTest {
-    private static final ModelRead READ = new ModelRead(new ModelId(1));
     private static final ModelKey KEY = new ModelKey(new ModelId(1));
-    private static final Lease<Model> LEASE = new Lease<>(KEY, "token");
+    private static final Lease<Presence<Model>> LEASE = new Lease<>(KEY, "token", 0);
     private static final CachePolicy POLICY = ReadPathFixture.policy(Duration.ofMillis(100));
 
     @RegisterExtension
     final ReadPathFixture<CachePort> readPath = ReadPathFixture.overMockedCache();
     private final CacheAside cacheAside = readPath.cacheAside(ReadPathFixture.flights(), POLICY);
     private final Model row = model(1, "c");
-    private final Supplier<Optional<Model>> loader = readPath.counting(() -> Optional.of(row));
+    private final Supplier<Presence<Model>> loader = readPath.counting(() -> Presence.of(row));
 
     @Test
     void givenCachedValue_whenRead_thenHitWithoutLoad() {
-        when(readPath.cache.lookup(eq(KEY), any(LeaseRequest.class))).thenReturn(new Lookup.Hit<>(row));
-        assertThat(cacheAside.read(READ, loader)).isEqualTo(new Read<>(Optional.of(row), true));
+        when(readPath.cache.lookup(eq(KEY), any(LeaseRequest.class))).thenReturn(new Lookup.Hit<>(Presence.of(row)));
+        assertThat(cacheAside.read(KEY, loader)).isEqualTo(new Read<>(Presence.of(row), true));
         assertThat(readPath.loads).hasValue(0);
-        verify(readPath.metrics).hit("model");
+        verify(readPath.metrics).hit(EntryKind.MODEL);
     }
 
     @Test
     void givenTombstone_whenRead_thenNotFoundWithoutLoad() {
-        when(readPath.cache.lookup(eq(KEY), any(LeaseRequest.class))).thenReturn(new Lookup.Absent<>());
-        assertThat(cacheAside.read(READ, loader)).isEqualTo(new Read<>(Optional.empty(), true));
+        when(readPath.cache.lookup(eq(KEY), any(LeaseRequest.class))).thenReturn(new Lookup.Hit<>(Presence.absent()));
+        assertThat(cacheAside.read(KEY, loader)).isEqualTo(new Read<>(Presence.absent(), true));
         assertThat(readPath.loads).hasValue(0);
-        verify(readPath.metrics).negativeHit("model");
+        verify(readPath.metrics).negativeHit(EntryKind.MODEL);
     }
 
     @Test
     void givenColdKey_whenLeaseWon_thenLoadsOnceAndFillsWithJitteredTtl() {
         when(readPath.cache.lookup(eq(KEY), any(LeaseRequest.class))).thenReturn(new Lookup.Leased<>(LEASE));
         when(readPath.cache.fill(eq(LEASE), any(), any())).thenReturn(true);
-        assertThat(cacheAside.read(READ, loader)).isEqualTo(new Read<>(Optional.of(row), false));
+        assertThat(cacheAside.read(KEY, loader)).isEqualTo(new Read<>(Presence.of(row), false));
         ArgumentCaptor<Duration> ttl = ArgumentCaptor.forClass(Duration.class);
-        verify(readPath.cache).fill(eq(LEASE), eq(Optional.of(row)), ttl.capture());
+        verify(readPath.cache).fill(eq(LEASE), eq(Presence.of(row)), ttl.capture());
         assertThat(ttl.getValue()).isBetween(Duration.ofMinutes(9), Duration.ofMinutes(11));
         assertThat(readPath.loads).hasValue(1);
-        verify(readPath.metrics).miss("model");
+        verify(readPath.metrics).miss(EntryKind.MODEL);
     }
 
     @Test
     void givenMissingRow_whenLeaseWon_thenFillsTombstoneWithShortTtl() {
         when(readPath.cache.lookup(eq(KEY), any(LeaseRequest.class))).thenReturn(new Lookup.Leased<>(LEASE));
         when(readPath.cache.fill(eq(LEASE), any(), any())).thenReturn(true);
-        assertThat(cacheAside.read(READ, Optional::empty).value()).isEmpty();
+        assertThat(cacheAside.read(KEY, Presence::absent).value()).isEqualTo(Presence.absent());
         ArgumentCaptor<Duration> ttl = ArgumentCaptor.forClass(Duration.class);
-        verify(readPath.cache).fill(eq(LEASE), eq(Optional.empty()), ttl.capture());
+        verify(readPath.cache).fill(eq(LEASE), eq(Presence.absent()), ttl.capture());
         assertThat(ttl.getValue()).isBetween(Duration.ofSeconds(27), Duration.ofSeconds(33));
     }
 
@@ -84,17 +84,17 @@ class CacheAsideTest {
     void givenLeaseLostToAWrite_whenFillRefused_thenStillAnswersTheLoadedRowAndCountsIt() {
         when(readPath.cache.lookup(eq(KEY), any(LeaseRequest.class))).thenReturn(new Lookup.Leased<>(LEASE));
         when(readPath.cache.fill(eq(LEASE), any(), any())).thenReturn(false);
-        assertThat(cacheAside.read(READ, loader).value()).contains(row);
-        verify(readPath.metrics).fillRefused("model");
+        assertThat(cacheAside.read(KEY, loader).value()).isEqualTo(Presence.of(row));
+        verify(readPath.metrics).fillRefused(EntryKind.MODEL);
     }
 
     @Test
     void givenAnotherLoader_whenItFillsWhileWeWait_thenHitWithoutLoad() {
-        when(readPath.cache.lookup(eq(KEY), any(LeaseRequest.class))).thenReturn(new Lookup.Busy<>(), new Lookup.Busy<>(), new Lookup.Hit<>(row));
-        assertThat(cacheAside.read(READ, loader)).isEqualTo(new Read<>(Optional.of(row), true));
+        when(readPath.cache.lookup(eq(KEY), any(LeaseRequest.class))).thenReturn(new Lookup.Busy<>(), new Lookup.Busy<>(), new Lookup.Hit<>(Presence.of(row)));
+        assertThat(cacheAside.read(KEY, loader)).isEqualTo(new Read<>(Presence.of(row), true));
         assertThat(readPath.loads).hasValue(0);
         assertThat(readPath.sleeps).containsExactly(Duration.ofMillis(2), Duration.ofMillis(4));
-        verify(readPath.metrics, times(1)).leaseWait("model");
+        verify(readPath.metrics, times(1)).leaseWait(EntryKind.MODEL);
     }
 
     @Test
@@ -102,7 +102,7 @@ class CacheAsideTest {
         when(readPath.cache.lookup(eq(KEY), any(LeaseRequest.class))).thenReturn(new Lookup.Busy<>());
         CacheAside realClock = readPath.cacheAside(ReadPathFixture.flights(), POLICY, Sleeper.REAL);
         long start = System.nanoTime();
-        assertThat(realClock.read(READ, loader)).isEqualTo(new Read<>(Optional.of(row), false));
+        assertThat(realClock.read(KEY, loader)).isEqualTo(new Read<>(Presence.of(row), false));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
         assertThat(readPath.loads).hasValue(1);
         verify(readPath.cache, never()).fill(any(), any(), any());
@@ -111,7 +111,7 @@ class CacheAsideTest {
     @Test
     void givenCacheDown_whenRead_thenFailsOpenToTheDatabase() {
         when(readPath.cache.lookup(eq(KEY), any(LeaseRequest.class))).thenThrow(new CacheUnavailableException("down", null));
-        assertThat(cacheAside.read(READ, loader)).isEqualTo(new Read<>(Optional.of(row), false));
+        assertThat(cacheAside.read(KEY, loader)).isEqualTo(new Read<>(Presence.of(row), false));
         verify(readPath.metrics, times(POLICY.lookupAttempts())).cacheError("lookup");
         verify(readPath.cache, never()).fill(any(), any(), any());
     }
@@ -120,17 +120,17 @@ class CacheAsideTest {
     void givenCacheFailsOnFill_whenRead_thenStillAnswers() {
         when(readPath.cache.lookup(eq(KEY), any(LeaseRequest.class))).thenReturn(new Lookup.Leased<>(LEASE));
         when(readPath.cache.fill(eq(LEASE), any(), any())).thenThrow(new CacheUnavailableException("down", null));
-        assertThat(cacheAside.read(READ, loader).value()).contains(row);
+        assertThat(cacheAside.read(KEY, loader).value()).isEqualTo(Presence.of(row));
         verify(readPath.metrics).cacheError("fill");
     }
 
     @Test
     void givenDatabaseDown_whenLeaseWon_thenReleasesTheLeaseAndPropagates() {
         when(readPath.cache.lookup(eq(KEY), any(LeaseRequest.class))).thenReturn(new Lookup.Leased<>(LEASE));
-        assertThatThrownBy(() -> cacheAside.read(READ, () -> {
+        assertThatThrownBy(() -> cacheAside.read(KEY, () -> {
             throw new RepositoryUnavailableException("db down", null);
         })).isInstanceOf(RepositoryUnavailableException.class);
-        verify(readPath.cache, timeout(2_000)).release(LEASE);
+        verify(readPath.cache, timeout(2_000)).release(KEY, LEASE.token());
         verify(readPath.cache, never()).fill(any(), any(), any());
     }
 
@@ -143,10 +143,10 @@ class CacheAsideTest {
     }
 
     @Test
-    void givenUndeliveredInvalidation_whenRead_thenBypassesTheCacheEntirely() {
-        readPath.gate.close(1);
-        assertThat(cacheAside.read(READ, loader)).isEqualTo(new Read<>(Optional.of(row), false));
-        verify(readPath.metrics).bypass("model");
+    void givenUndeliveredInvalidation_whenRead_thenSkipsTheCacheEntirely() {
+        readPath.trust.withdraw(1);
+        assertThat(cacheAside.read(KEY, loader)).isEqualTo(new Read<>(Presence.of(row), false));
+        verify(readPath.metrics).untrustedRead(EntryKind.MODEL);
         verifyNoInteractions(readPath.cache);
     }
 
@@ -154,13 +154,13 @@ class CacheAsideTest {
     void givenAnInvalidationFailsWhileLoading_whenTheLoadReturns_thenNoFillAndTheLeaseIsGivenBack() {
         when(readPath.cache.lookup(eq(KEY), any(LeaseRequest.class))).thenReturn(new Lookup.Leased<>(LEASE));
 
-        Read<Model> read = cacheAside.read(READ, () -> {
-            readPath.gate.close(7); // a writer's invalidation could not reach the cache meanwhile
-            return Optional.of(row);
+        Read<Presence<Model>> read = cacheAside.read(KEY, () -> {
+            readPath.trust.withdraw(7); // a writer's invalidation could not reach the cache meanwhile
+            return Presence.of(row);
         });
 
-        assertThat(read.value()).contains(row);
+        assertThat(read.value()).isEqualTo(Presence.of(row));
         verify(readPath.cache, never()).fill(any(), any(), any());
-        verify(readPath.cache, timeout(2_000)).release(LEASE);
+        verify(readPath.cache, timeout(2_000)).release(KEY, LEASE.token());
     }
 }

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 class HealthCheckTest {
     private final ModelRepository repository = mock(ModelRepository.class);
     private final CachePort cache = mock(CachePort.class);
-    private final CacheGate gate = new CacheGate();
-    private final HealthCheck health = new HealthCheck(repository, cache, gate);
+    private final CacheTrust trust = new CacheTrust();
+    private final HealthCheck health = new HealthCheck(repository, cache, trust);
 
     @Test
     void givenBothStoresAnswer_thenUp() {
@@ -29,7 +29,7 @@ class HealthCheckTest {
 
     @Test
     void givenAnUndeliveredInvalidation_thenDegradedWhileReadsBypassTheCache() {
-        gate.close(1);
+        trust.withdraw(1);
         assertThat(health.check()).isEqualTo(new HealthCheck.Report(HealthCheck.Status.DEGRADED, true, true, false));
     }
 

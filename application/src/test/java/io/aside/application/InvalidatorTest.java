@@ -34,13 +34,13 @@ class InvalidatorTest {
 
     private final CachePort cache = mock(CachePort.class);
     private final InvalidationOutbox outbox = mock(InvalidationOutbox.class);
-    private final CacheGate gate = new CacheGate();
+    private final CacheTrust trust = new CacheTrust();
     private final ReadFlights flights = mock(ReadFlights.class);
     private final CacheMetrics metrics = mock(CacheMetrics.class);
-    private final Invalidator invalidator = new Invalidator(cache, outbox, gate, flights, metrics);
+    private final Invalidator invalidator = new Invalidator(cache, outbox, trust, flights, metrics);
 
     @Test
-    void givenTheFirstAttemptFails_whenThePatientOneLands_thenTheEntryIsClearedAndTheGateStaysOpen() {
+    void givenTheFirstAttemptFails_whenThePatientOneLands_thenTheEntryIsClearedAndTheCacheStaysTrusted() {
         doThrow(new CacheUnavailableException("timed out", null)).when(cache).invalidate(PENDING.invalidation());
 
         invalidator.afterCommit(PENDING);
@@ -48,11 +48,11 @@ class InvalidatorTest {
         verify(cache).invalidatePatiently(PENDING.invalidation());
         verify(outbox).delivered(List.of(21L));
         verify(metrics).cacheError("invalidate");
-        assertThat(gate.isOpen()).isTrue();
+        assertThat(trust.isTrusted()).isTrue();
     }
 
     @Test
-    void givenBothAttemptsFail_whenAfterCommit_thenTheGateClosesAndTheEntryStaysForTheRelay() {
+    void givenBothAttemptsFail_whenAfterCommit_thenTrustIsWithdrawnAndTheEntryStaysForTheRelay() {
         doThrow(new CacheUnavailableException("timed out", null)).when(cache).invalidate(PENDING.invalidation());
         doThrow(new CacheUnavailableException("still down", null)).when(cache).invalidatePatiently(PENDING.invalidation());
 
@@ -60,7 +60,7 @@ class InvalidatorTest {
 
         verify(outbox, never()).delivered(any());
         verify(metrics).cacheError("invalidate-patiently");
-        assertThat(gate.isOpen()).isFalse();
+        assertThat(trust.isTrusted()).isFalse();
     }
 
     @Test
@@ -85,6 +85,6 @@ class InvalidatorTest {
         verify(flights).forget(PENDING.invalidation());
         verify(cache).invalidate(PENDING.invalidation());
         verify(outbox, never()).delivered(any());
-        assertThat(gate.isOpen()).isTrue();
+        assertThat(trust.isTrusted()).isTrue();
     }
 }

@@ -15,16 +15,17 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.aside.application.Outcome.Source;
+import io.aside.domain.cache.EntryKind;
 import io.aside.domain.cache.Lease;
 import io.aside.domain.cache.LeaseRequest;
 import io.aside.domain.cache.Lookup;
 import io.aside.domain.cache.ModelKey;
+import io.aside.domain.cache.Presence;
 import io.aside.domain.model.Model;
 import io.aside.domain.model.ModelId;
 import io.aside.domain.port.CachePort;
 import io.aside.domain.port.CacheUnavailableException;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.Test;
 /** A slow load keeps its lease (DESIGN §3.1), and the keeper's loop outlives every failure. */
 class LeaseKeeperTest {
     private static final ModelKey KEY = new ModelKey(new ModelId(1));
-    private static final Lease<Model> LEASE = new Lease<>(KEY, "ours");
+    private static final Lease<Presence<Model>> LEASE = new Lease<>(KEY, "ours", 0);
     private static final Duration SHORT_TTL = Duration.ofMillis(60);
 
     private final CachePort cache = mock(CachePort.class);
@@ -52,14 +53,14 @@ class LeaseKeeperTest {
         when(cache.extend(LEASE, SHORT_TTL)).thenReturn(true);
         when(cache.fill(eq(LEASE), any(), any())).thenReturn(true);
 
-        Outcome<Model> outcome = protocol(SHORT_TTL).run(new ModelRead(new ModelId(1)), () -> {
+        Outcome<Presence<Model>> outcome = protocol(SHORT_TTL).run(new ModelKey(new ModelId(1)), () -> {
             Latches.await(extended);
-            return Optional.of(model(1, "c"));
+            return Presence.of(model(1, "c"));
         });
 
         assertThat(outcome.source()).isEqualTo(Source.FILLED);
         verify(cache, atLeast(3)).extend(LEASE, SHORT_TTL);
-        verify(metrics, atLeast(3)).leaseExtended("model");
+        verify(metrics, atLeast(3)).leaseExtended(EntryKind.MODEL);
     }
 
     @Test
@@ -67,7 +68,7 @@ class LeaseKeeperTest {
         when(cache.lookup(eq(KEY), any(LeaseRequest.class))).thenReturn(new Lookup.Leased<>(LEASE));
         when(cache.fill(eq(LEASE), any(), any())).thenReturn(true);
 
-        Outcome<Model> outcome = protocol(CachePolicy.DEFAULT_LEASE_TTL).run(new ModelRead(new ModelId(1)), () -> Optional.of(model(1, "c")));
+        Outcome<Presence<Model>> outcome = protocol(CachePolicy.DEFAULT_LEASE_TTL).run(new ModelKey(new ModelId(1)), () -> Presence.of(model(1, "c")));
 
         assertThat(outcome.source()).isEqualTo(Source.FILLED);
         verify(cache, never()).extend(any(), any());
@@ -81,7 +82,7 @@ class LeaseKeeperTest {
                 .thenThrow(new CacheUnavailableException("timed out", null))
                 .thenReturn(true);
 
-        try (LeaseKeeper.Renewal renewal = keeper.keepAlive(LEASE, SHORT_TTL, "model")) {
+        try (LeaseKeeper.Renewal renewal = keeper.keepAlive(LEASE, SHORT_TTL)) {
             Latches.await(extended);
         }
 
@@ -91,8 +92,8 @@ class LeaseKeeperTest {
 
     @Test
     void givenTheLeaseIsLost_whenExtendAnswersFalse_thenTheRenewalStops() {
-        Lease<Model> lost = new Lease<>(KEY, "lost");
-        Lease<Model> witness = new Lease<>(new ModelKey(new ModelId(2)), "witness");
+        Lease<Presence<Model>> lost = new Lease<>(KEY, "lost", 0);
+        Lease<Presence<Model>> witness = new Lease<>(new ModelKey(new ModelId(2)), "witness", 0);
         Duration ttl = Duration.ofMillis(150);
         CountDownLatch witnessed = new CountDownLatch(3);
         when(cache.extend(lost, ttl)).thenReturn(false);
@@ -101,10 +102,10 @@ class LeaseKeeperTest {
             return true;
         });
 
-        keeper.keepAlive(lost, ttl, "model");
+        keeper.keepAlive(lost, ttl);
         // Same period, started later, on the keeper's one thread: by its third renewal, a live
         // renewal of the lost lease would have run at least twice.
-        try (LeaseKeeper.Renewal clock = keeper.keepAlive(witness, ttl, "model")) {
+        try (LeaseKeeper.Renewal clock = keeper.keepAlive(witness, ttl)) {
             Latches.await(witnessed);
         }
 
@@ -120,22 +121,22 @@ class LeaseKeeperTest {
             extended.countDown();
             return true;
         });
-        keeper.keepAlive(LEASE, SHORT_TTL, "model");
+        keeper.keepAlive(LEASE, SHORT_TTL);
         Latches.await(extended);
 
         keeper.close();
         keeperThread.get().join(Duration.ofSeconds(Latches.PATIENCE_SECONDS).toMillis());
-        keeper.releaseLater(LEASE);
+        keeper.releaseLater(KEY, LEASE.token());
 
         assertThat(keeperThread.get().isAlive()).isFalse();
-        verify(cache, never()).release(any());
+        verify(cache, never()).release(any(), any());
     }
 
     @Test
     void givenReleaseFails_whenReleasedLater_thenTheFailureIsCounted() {
-        doThrow(new CacheUnavailableException("timed out", null)).when(cache).release(LEASE);
+        doThrow(new CacheUnavailableException("timed out", null)).when(cache).release(KEY, LEASE.token());
 
-        keeper.releaseLater(LEASE);
+        keeper.releaseLater(KEY, LEASE.token());
 
         verify(metrics, timeout(2_000)).cacheError("release");
     }
@@ -146,13 +147,13 @@ class LeaseKeeperTest {
         doAnswer(invocation -> {
             renewed.countDown();
             return null;
-        }).when(metrics).leaseExtended("model");
+        }).when(metrics).leaseExtended(EntryKind.MODEL);
         return renewed;
     }
 
     private ReadProtocol protocol(Duration leaseTtl) {
         CachePolicy policy = new CachePolicy(Duration.ofMinutes(10), 0.1, Duration.ofSeconds(30), leaseTtl,
                 CachePolicy.DEFAULT_READ_DEADLINE, CachePolicy.DEFAULT_LOOKUP_ATTEMPTS);
-        return new ReadProtocol(cache, new CacheGate(), policy, metrics, d -> {}, keeper);
+        return new ReadProtocol(cache, new CacheTrust(), policy, metrics, d -> {}, keeper);
     }
 }

@@ -5,31 +5,28 @@ import io.aside.domain.cache.Invalidation;
 import io.aside.domain.cache.Lease;
 import io.aside.domain.cache.LeaseRequest;
 import io.aside.domain.cache.Lookup;
-import io.aside.domain.cache.ModelKey;
-import io.aside.domain.model.Category;
 import io.aside.domain.port.CachePort;
 import io.aside.domain.port.CacheUnavailableException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fake {@link CachePort} with the lease semantics of DESIGN §3, for tests that need a real lease:
- * one lease per key, a fill only while it holds, an invalidation that takes it away. Entries never
+ * one lease per key, a fill only while it holds, an invalidation that takes it away (a page's too:
+ * one generation, which a write to its category ends). Entries never
  * expire. Lookups can be held, so a test can line readers up before the first one gets its answer.
  */
 final class LeasingCache implements CachePort {
     private sealed interface Entry {}
 
-    private record Stored(Optional<?> value) implements Entry {}
+    private record Stored(Object value) implements Entry {}
 
     private record Held(String token) implements Entry {}
 
     private final Map<CacheKey<?>, Entry> entries = new HashMap<>();
-    private final Map<Category, Long> generations = new HashMap<>();
     private final AtomicInteger lookups = new AtomicInteger();
     private final CountDownLatch looking = new CountDownLatch(1);
     private volatile CountDownLatch held = new CountDownLatch(0);
@@ -67,17 +64,15 @@ final class LeasingCache implements CachePort {
         if (down) throw new CacheUnavailableException("lookup timed out", null);
         synchronized (this) {
             Entry entry = entries.get(key);
-            if (entry instanceof Stored stored) {
-                return stored.value().isPresent() ? new Lookup.Hit<>((V) stored.value().get()) : new Lookup.Absent<>();
-            }
+            if (entry instanceof Stored stored) return new Lookup.Hit<>((V) stored.value());
             if (entry instanceof Held lease && !lease.token().equals(request.token())) return new Lookup.Busy<>();
             entries.put(key, new Held(request.token()));
-            return new Lookup.Leased<>(new Lease<>(key, request.token()));
+            return new Lookup.Leased<>(new Lease<>(key, request.token(), 0));
         }
     }
 
     @Override
-    public synchronized <V> boolean fill(Lease<V> lease, Optional<V> value, Duration ttl) {
+    public synchronized <V> boolean fill(Lease<V> lease, V value, Duration ttl) {
         if (!holds(lease)) return false;
         entries.put(lease.key(), new Stored(value));
         return true;
@@ -89,19 +84,13 @@ final class LeasingCache implements CachePort {
     }
 
     @Override
-    public synchronized void release(Lease<?> lease) {
-        if (holds(lease)) entries.remove(lease.key());
-    }
-
-    @Override
-    public synchronized long generation(Category category) {
-        return generations.getOrDefault(category, 0L);
+    public synchronized void release(CacheKey<?> key, String token) {
+        if (entries.get(key) instanceof Held h && h.token().equals(token)) entries.remove(key);
     }
 
     @Override
     public synchronized void invalidate(Invalidation invalidation) {
-        invalidation.models().forEach(id -> entries.remove(new ModelKey(id)));
-        invalidation.categories().forEach(category -> generations.merge(category, 1L, Long::sum));
+        entries.keySet().removeIf(key -> key.touchedBy(invalidation));
     }
 
     @Override

@@ -43,8 +43,8 @@ class OutboxRelayResilienceTest {
     }
 
     @Test
-    void givenTheDatabaseDown_whenRelaying_thenCountedAsDatabaseAndTheGateKeepsItsState() {
-        relay.gate.close(1);
+    void givenTheDatabaseDown_whenRelaying_thenCountedAsDatabaseAndTrustStaysAsItWas() {
+        relay.trust.withdraw(1);
         when(relay.outbox.pending(anyInt())).thenThrow(new RepositoryUnavailableException("down", null));
 
         assertThat(relay.pass()).isZero();
@@ -52,7 +52,7 @@ class OutboxRelayResilienceTest {
         verify(relay.metrics).relayError("database");
         verify(relay.metrics, never()).relayError("unexpected");
         verify(relay.outbox, never()).oldestPending();
-        assertThat(relay.gate.isOpen()).isFalse();
+        assertThat(relay.trust.isTrusted()).isFalse();
     }
 
     @Test

@@ -29,7 +29,7 @@ class OutboxRelayTest {
         when(relay.outbox.pending(OutboxRelay.BATCH)).thenReturn(batch(first, second));
         when(relay.outbox.oldestPending()).thenReturn(OptionalLong.empty());
         assertThat(relay.pass()).as("a first sighting: their writers may still be delivering them").isZero();
-        relay.gate.close(2);
+        relay.trust.withdraw(2);
 
         assertThat(relay.pass()).isEqualTo(2);
 
@@ -37,7 +37,7 @@ class OutboxRelayTest {
         order.verify(relay.cache).invalidate(first.invalidation());
         order.verify(relay.cache).invalidate(second.invalidation());
         order.verify(relay.outbox).delivered(List.of(1L, 2L));
-        assertThat(relay.gate.isOpen()).isTrue();
+        assertThat(relay.trust.isTrusted()).isTrue();
         verify(relay.metrics).replayed(2);
     }
 
@@ -63,13 +63,13 @@ class OutboxRelayTest {
         assertThat(relay.pass()).isEqualTo(1);
 
         verify(relay.outbox).delivered(List.of(1L));
-        assertThat(relay.gate.isOpen()).isFalse();
+        assertThat(relay.trust.isTrusted()).isFalse();
     }
 
     @Test
     void givenAWriterFailsDuringAPass_whenThePassSucceeds_thenTheGateStaysClosed() {
         when(relay.outbox.pending(OutboxRelay.BATCH)).thenReturn(batch(first)).thenAnswer(invocation -> {
-            relay.gate.close(3); // a writer's own delivery fails while this pass runs
+            relay.trust.withdraw(3); // a writer's own delivery fails while this pass runs
             return batch(first);
         });
         when(relay.outbox.oldestPending()).thenReturn(OptionalLong.empty()); // read before that entry committed
@@ -77,41 +77,41 @@ class OutboxRelayTest {
 
         relay.pass();
 
-        assertThat(relay.gate.isOpen()).isFalse();
+        assertThat(relay.trust.isTrusted()).isFalse();
     }
 
     @Test
     void givenAFailedEntryNotYetDue_whenThePassDeliversTheOlderOnes_thenTheGateStaysClosedUntilItIsDelivered() {
-        relay.gate.close(2);
+        relay.trust.withdraw(2);
         when(relay.outbox.pending(OutboxRelay.BATCH)).thenReturn(batch(first)).thenReturn(batch(first, second)).thenReturn(batch(second));
         when(relay.outbox.oldestPending()).thenReturn(OptionalLong.of(1), OptionalLong.of(2), OptionalLong.empty());
         relay.pass();
 
         relay.pass(); // delivers 1; 2 is not due yet
-        assertThat(relay.gate.isOpen()).isFalse();
+        assertThat(relay.trust.isTrusted()).isFalse();
 
         relay.pass(); // delivers 2
-        assertThat(relay.gate.isOpen()).isTrue();
+        assertThat(relay.trust.isTrusted()).isTrue();
     }
 
     @Test
-    void givenDatabaseDown_whenRelaying_thenNothingThrowsAndTheGateKeepsItsState() {
-        relay.gate.close(1);
+    void givenDatabaseDown_whenRelaying_thenNothingThrowsAndTrustStaysAsItWas() {
+        relay.trust.withdraw(1);
         when(relay.outbox.pending(any(Integer.class))).thenThrow(new RepositoryUnavailableException("down", null));
 
         assertThat(relay.pass()).isZero();
-        assertThat(relay.gate.isOpen()).isFalse();
+        assertThat(relay.trust.isTrusted()).isFalse();
     }
 
     @Test
     void givenEmptyOutbox_whenRelaying_thenTheGateOpensOnceTheFailedEntryIsGone() {
-        relay.gate.close(1);
+        relay.trust.withdraw(1);
         when(relay.outbox.pending(OutboxRelay.BATCH)).thenReturn(batch(first)).thenReturn(batch());
         when(relay.outbox.oldestPending()).thenReturn(OptionalLong.of(1), OptionalLong.empty());
         relay.pass();
-        assertThat(relay.gate.isOpen()).isFalse();
+        assertThat(relay.trust.isTrusted()).isFalse();
 
         assertThat(relay.pass()).isZero(); // delivered meanwhile by another instance's relay
-        assertThat(relay.gate.isOpen()).isTrue();
+        assertThat(relay.trust.isTrusted()).isTrue();
     }
 }

@@ -2,17 +2,19 @@ package io.aside.application;
 
 import static io.aside.domain.model.ModelFixtures.model;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
+import io.aside.domain.cache.EntryKind;
 import io.aside.domain.cache.Invalidation;
+import io.aside.domain.cache.ModelKey;
+import io.aside.domain.cache.Presence;
 import io.aside.domain.model.Model;
 import io.aside.domain.model.ModelId;
 import io.aside.domain.port.RepositoryUnavailableException;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The in-process tier of herd protection (DESIGN §3.1): concurrent reads of one key share one run. */
 class ReadFlightsTest {
     private static final ModelId ID = new ModelId(1);
-    private static final ModelRead READ = new ModelRead(ID);
+    private static final ModelKey KEY = new ModelKey(ID);
     private static final Model OLD = model(1, "c", 1);
     private static final Model UPDATED = model(1, "c", 2);
 
@@ -45,70 +47,70 @@ class ReadFlightsTest {
     @Test
     void givenColdKey_whenFiftyReadersArriveBeforeItsQuery_thenOneLoadAndFortyNineShareIt() {
         readPath.cache.holdLookups();
-        List<ReaderThread<Model>> readers = startReadersOfRow("reader-", 50);
+        List<ReaderThread<Presence<Model>>> readers = startReadersOfRow("reader-", 50);
         readPath.cache.awaitLookup();
         ReaderThread.awaitJoined(readers, 49);
 
         readPath.cache.answerLookups();
 
-        assertThat(readers).allSatisfy(reader -> assertThat(reader.result().value()).contains(row));
+        assertThat(readers).allSatisfy(reader -> assertThat(reader.result().value()).isEqualTo(Presence.of(row)));
         assertThat(readPath.loads).hasValue(1);
         assertThat(readPath.cache.lookups()).isEqualTo(1);
-        verify(readPath.metrics, times(49)).coalesced("model");
+        verify(readPath.metrics, times(49)).coalesced(EntryKind.MODEL);
     }
 
     @Test
     void givenColdKey_whenFiftyReadersArriveWhileItLoads_thenStillOneLoad() {
-        ReaderThread<Model> first = startFirstReaderLoading(() -> Optional.of(row));
-        List<ReaderThread<Model>> late = startReadersJoiningTheRun("late-", 49);
+        ReaderThread<Presence<Model>> first = startFirstReaderLoading(() -> Presence.of(row));
+        List<ReaderThread<Presence<Model>>> late = startReadersJoiningTheRun("late-", 49);
 
         answer.countDown();
 
-        assertThat(first.result()).isEqualTo(new Read<>(Optional.of(row), false));
+        assertThat(first.result()).isEqualTo(new Read<>(Presence.of(row), false));
         assertThat(late).as("joined after the query was sent: they ask the cache again and find the fill")
-                .allSatisfy(reader -> assertThat(reader.result()).isEqualTo(new Read<>(Optional.of(row), true)));
+                .allSatisfy(reader -> assertThat(reader.result()).isEqualTo(new Read<>(Presence.of(row), true)));
         assertThat(readPath.loads).hasValue(1);
     }
 
     @Test
     void givenAWriteRefusesTheFill_whenAReaderJoinedAfterTheQueryWasSent_thenItRunsAgainAndGetsTheNewRow() {
         AtomicReference<Model> database = new AtomicReference<>(OLD);
-        ReaderThread<Model> first = startFirstReaderLoading(() -> Optional.of(database.get()));
-        ReaderThread<Model> late = ReaderThread.start("late", () -> cacheAside.read(READ, readPath.counting(() -> Optional.of(database.get()))))
+        ReaderThread<Presence<Model>> first = startFirstReaderLoading(() -> Presence.of(database.get()));
+        ReaderThread<Presence<Model>> late = ReaderThread.start("late", () -> cacheAside.read(KEY, readPath.counting(() -> Presence.of(database.get()))))
                 .awaitJoined();
 
         database.set(UPDATED); // a write on another instance commits and invalidates: the first reader's lease is gone
         readPath.cache.invalidate(new Invalidation(Set.of(ID), Set.of()));
         answer.countDown();
 
-        assertThat(first.result().value()).contains(OLD);
-        assertThat(late.result().value()).contains(UPDATED);
+        assertThat(first.result().value()).isEqualTo(Presence.of(OLD));
+        assertThat(late.result().value()).isEqualTo(Presence.of(UPDATED));
         assertThat(readPath.loads).hasValue(2);
-        verify(readPath.metrics).fillRefused("model");
-        verify(readPath.metrics, never()).coalesced(anyString());
+        verify(readPath.metrics).fillRefused(EntryKind.MODEL);
+        verify(readPath.metrics, never()).coalesced(any());
     }
 
     @Test
     void givenCacheDown_whenReadersJoinTheFallbackLoad_thenTheyShareItsAnswer() {
         readPath.cache.goDown();
-        ReaderThread<Model> first = startFirstReaderLoading(() -> Optional.of(row));
-        List<ReaderThread<Model>> joiners = startReadersJoiningTheRun("joiner-", 10);
+        ReaderThread<Presence<Model>> first = startFirstReaderLoading(() -> Presence.of(row));
+        List<ReaderThread<Presence<Model>>> joiners = startReadersJoiningTheRun("joiner-", 10);
 
         answer.countDown();
 
-        assertThat(first.result()).isEqualTo(new Read<>(Optional.of(row), false));
-        assertThat(joiners).allSatisfy(reader -> assertThat(reader.result()).isEqualTo(new Read<>(Optional.of(row), false)));
+        assertThat(first.result()).isEqualTo(new Read<>(Presence.of(row), false));
+        assertThat(joiners).allSatisfy(reader -> assertThat(reader.result()).isEqualTo(new Read<>(Presence.of(row), false)));
         assertThat(readPath.loads).hasValue(1);
-        verify(readPath.metrics, times(10)).coalesced("model");
+        verify(readPath.metrics, times(10)).coalesced(EntryKind.MODEL);
     }
 
     @Test
     void givenTheRunFails_whenOthersJoinedIt_thenEveryOneGetsItsException() {
         RepositoryUnavailableException failure = new RepositoryUnavailableException("database down", null);
-        ReaderThread<Model> first = startFirstReaderLoading(() -> {
+        ReaderThread<Presence<Model>> first = startFirstReaderLoading(() -> {
             throw failure;
         });
-        List<ReaderThread<Model>> joiners = startReadersJoiningTheRun("joiner-", 5);
+        List<ReaderThread<Presence<Model>>> joiners = startReadersJoiningTheRun("joiner-", 5);
 
         answer.countDown();
 
@@ -119,69 +121,69 @@ class ReadFlightsTest {
 
     @Test
     void givenALocalWriteForgetsTheRun_whenTheNextReaderArrives_thenItRunsItsOwnAndSeesTheWrite() {
-        readPath.gate.close(1); // reads bypass the cache: a bypassing run's answer would be shared with every joiner
+        readPath.trust.withdraw(1); // reads skip the untrusted cache: such a run's answer would be shared with every joiner
         AtomicReference<Model> database = new AtomicReference<>(OLD);
-        ReaderThread<Model> first = startFirstReaderLoading(() -> Optional.of(database.get()));
+        ReaderThread<Presence<Model>> first = startFirstReaderLoading(() -> Presence.of(database.get()));
 
         database.set(UPDATED);
         flights.forget(Invalidation.of(List.of(UPDATED)));
-        ReaderThread<Model> next = ReaderThread.start("next", () -> cacheAside.read(READ, readPath.counting(() -> Optional.of(database.get()))));
+        ReaderThread<Presence<Model>> next = ReaderThread.start("next", () -> cacheAside.read(KEY, readPath.counting(() -> Presence.of(database.get()))));
 
-        assertThat(next.result().value()).as("answered while the first run still loads").contains(UPDATED);
+        assertThat(next.result().value()).as("answered while the first run still loads").isEqualTo(Presence.of(UPDATED));
         answer.countDown();
-        assertThat(first.result().value()).contains(OLD);
+        assertThat(first.result().value()).isEqualTo(Presence.of(OLD));
         assertThat(readPath.loads).hasValue(2);
-        verify(readPath.metrics, never()).coalesced(anyString());
+        verify(readPath.metrics, never()).coalesced(any());
     }
 
     @Test
     void givenTwoKeys_whenReadConcurrently_thenEachRunsItsOwnLoad() {
         CountDownLatch bothLoading = new CountDownLatch(2);
         Model other = model(2, "c");
-        ReaderThread<Model> one = ReaderThread.start("one", () -> cacheAside.read(READ, readPath.counting(() -> {
+        ReaderThread<Presence<Model>> one = ReaderThread.start("one", () -> cacheAside.read(KEY, readPath.counting(() -> {
             bothLoading.countDown();
             Latches.await(bothLoading);
-            return Optional.of(row);
+            return Presence.of(row);
         })));
-        ReaderThread<Model> two = ReaderThread.start("two", () -> cacheAside.read(new ModelRead(new ModelId(2)), readPath.counting(() -> {
+        ReaderThread<Presence<Model>> two = ReaderThread.start("two", () -> cacheAside.read(new ModelKey(new ModelId(2)), readPath.counting(() -> {
             bothLoading.countDown();
             Latches.await(bothLoading);
-            return Optional.of(other);
+            return Presence.of(other);
         })));
 
-        assertThat(one.result().value()).contains(row);
-        assertThat(two.result().value()).contains(other);
+        assertThat(one.result().value()).isEqualTo(Presence.of(row));
+        assertThat(two.result().value()).isEqualTo(Presence.of(other));
         assertThat(readPath.loads).hasValue(2);
-        verify(readPath.metrics, never()).coalesced(anyString());
+        verify(readPath.metrics, never()).coalesced(any());
     }
 
     /** Starts the reader whose run others may join, and returns once its query has been sent. */
-    private ReaderThread<Model> startFirstReaderLoading(Supplier<Optional<Model>> query) {
-        ReaderThread<Model> first = ReaderThread.start("first", () -> cacheAside.read(READ, blockingLoad(query)));
+    private ReaderThread<Presence<Model>> startFirstReaderLoading(Supplier<Presence<Model>> query) {
+        ReaderThread<Presence<Model>> first = ReaderThread.start("first", () -> cacheAside.read(KEY, blockingLoad(query)));
         Latches.await(loading);
         return first;
     }
 
-    /** Starts {@code count} readers of {@link #READ}, each of whose own loads would answer {@link #row}. */
-    private List<ReaderThread<Model>> startReadersOfRow(String namePrefix, int count) {
+    /** Starts {@code count} readers of {@link #KEY}, each of whose own loads would answer {@link #row}. */
+    private List<ReaderThread<Presence<Model>>> startReadersOfRow(String namePrefix, int count) {
         return IntStream.range(0, count)
-                .mapToObj(i -> ReaderThread.start(namePrefix + i, () -> cacheAside.read(READ, readPath.counting(() -> Optional.of(row)))))
+                .mapToObj(i -> ReaderThread.start(namePrefix + i, () -> cacheAside.read(KEY, readPath.counting(() -> Presence.of(row)))))
                 .toList();
     }
 
-    /** Starts {@code count} readers of {@link #READ}, and returns once every one has joined the run in flight. */
-    private List<ReaderThread<Model>> startReadersJoiningTheRun(String namePrefix, int count) {
-        List<ReaderThread<Model>> readers = startReadersOfRow(namePrefix, count);
+    /** Starts {@code count} readers of {@link #KEY}, and returns once every one has joined the run in flight. */
+    private List<ReaderThread<Presence<Model>>> startReadersJoiningTheRun(String namePrefix, int count) {
+        List<ReaderThread<Presence<Model>>> readers = startReadersOfRow(namePrefix, count);
         ReaderThread.awaitJoined(readers, count);
         return readers;
     }
 
     /** Sends its query, signals {@link #loading}, and answers only once {@link #answer} is released. */
-    private <V> Supplier<Optional<V>> blockingLoad(Supplier<Optional<V>> query) {
+    private <V> Supplier<V> blockingLoad(Supplier<V> query) {
         return readPath.counting(() -> {
-            Supplier<Optional<V>> result;
+            Supplier<V> result;
             try {
-                Optional<V> value = query.get();
+                V value = query.get();
                 result = () -> value;
             } catch (RuntimeException failed) {
                 result = () -> {

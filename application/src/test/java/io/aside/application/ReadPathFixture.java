@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -15,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The read path under test — a {@link CacheAside}, or one {@link ReadProtocol} — over a given cache, with
- * mocked metrics, a real gate, a sleeper that only records and a count of the loads that reached the database.
+ * mocked metrics, a real {@link CacheTrust}, a sleeper that only records and a count of the loads that reached the database.
  * A test class registers it ({@code @RegisterExtension final ReadPathFixture<CachePort> readPath = ...});
  * it stops the lease keeper's thread after each test.
  */
@@ -25,7 +24,7 @@ final class ReadPathFixture<C extends CachePort> implements AfterEachCallback {
 
     final C cache;
     final CacheMetrics metrics = mock(CacheMetrics.class);
-    final CacheGate gate = new CacheGate();
+    final CacheTrust trust = new CacheTrust();
     /** Pauses asked for, recorded, not slept; synchronized, as concurrent readers may back off at once. */
     final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
     /** How many loads reached the database, through {@link #counting}. */
@@ -65,15 +64,15 @@ final class ReadPathFixture<C extends CachePort> implements AfterEachCallback {
     }
 
     CacheAside cacheAside(ReadFlights flights, CachePolicy policy, Sleeper sleeper) {
-        return new CacheAside(flights, cache, gate, policy, metrics, sleeper, keeper);
+        return new CacheAside(flights, cache, trust, policy, metrics, sleeper, keeper);
     }
 
     ReadProtocol protocol(CachePolicy policy) {
-        return new ReadProtocol(cache, gate, policy, metrics, sleeps::add, keeper);
+        return new ReadProtocol(cache, trust, policy, metrics, sleeps::add, keeper);
     }
 
     /** {@code load}, counted in {@link #loads} each time it runs. */
-    <V> Supplier<Optional<V>> counting(Supplier<Optional<V>> load) {
+    <V> Supplier<V> counting(Supplier<V> load) {
         return () -> {
             loads.incrementAndGet();
             return load.get();

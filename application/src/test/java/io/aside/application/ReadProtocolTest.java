@@ -9,16 +9,19 @@ import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
 
 import io.aside.application.Outcome.Source;
 import io.aside.domain.cache.CacheKey;
+import io.aside.domain.cache.EntryKind;
 import io.aside.domain.cache.Lease;
 import io.aside.domain.cache.LeaseRequest;
 import io.aside.domain.cache.Lookup;
 import io.aside.domain.cache.ModelKey;
 import io.aside.domain.cache.ModelPage;
 import io.aside.domain.cache.PageKey;
+import io.aside.domain.cache.Presence;
 import io.aside.domain.model.Category;
 import io.aside.domain.model.Model;
 import io.aside.domain.model.ModelId;
@@ -26,7 +29,6 @@ import io.aside.domain.port.CachePort;
 import io.aside.domain.port.CacheUnavailableException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,16 +37,15 @@ import org.mockito.stubbing.Answer;
 
 /** One run of the read protocol (DESIGN §3, §3.1): lost replies, shedding, a full cache, waiting for another's fill. */
 class ReadProtocolTest {
-    private static final ModelRead READ = new ModelRead(new ModelId(1));
     private static final ModelKey KEY = new ModelKey(new ModelId(1));
     private static final Category TOOLS = new Category("tools");
-    private static final PageRead PAGE_READ = new PageRead(TOOLS, 5);
+    private static final PageKey PAGE = new PageKey(TOOLS, 5);
 
     @RegisterExtension
     final ReadPathFixture<CachePort> readPath = ReadPathFixture.overMockedCache();
     private final ReadProtocol protocol = readPath.protocol(CachePolicy.defaults());
     private final Model row = model(1, "tools");
-    private final Supplier<Optional<Model>> loader = readPath.counting(() -> Optional.of(row));
+    private final Supplier<Presence<Model>> loader = readPath.counting(() -> Presence.of(row));
 
     @Test
     void givenALostReply_whenTheRetryAnswers_thenItAsksWithTheSameTokenAndFillsAfterOneLoad() {
@@ -53,26 +54,26 @@ class ReadProtocolTest {
                 .thenAnswer(leasedToTheAsker());
         when(readPath.cache.fill(any(), any(), any())).thenReturn(true);
 
-        Outcome<Model> outcome = protocol.run(READ, loader);
+        Outcome<Presence<Model>> outcome = protocol.run(KEY, loader);
 
         List<LeaseRequest> requests = lookups(KEY, 2);
         assertThat(requests.get(1).token()).isEqualTo(requests.get(0).token());
         assertThat(outcome.source()).isEqualTo(Source.FILLED);
         assertThat(readPath.loads).hasValue(1);
-        verify(readPath.cache).fill(eq(new Lease<>(KEY, requests.get(0).token())), eq(Optional.of(row)), any());
+        verify(readPath.cache).fill(eq(new Lease<>(KEY, requests.get(0).token(), 0)), eq(Presence.of(row)), any());
     }
 
     @Test
     void givenEveryReplyLost_whenTheAttemptsRunOut_thenFallsBackAndReleasesTheLeaseUnderThatToken() {
         when(readPath.cache.lookup(eq(KEY), any(LeaseRequest.class))).thenThrow(new CacheUnavailableException("read timed out", null));
 
-        Outcome<Model> outcome = protocol.run(READ, loader);
+        Outcome<Presence<Model>> outcome = protocol.run(KEY, loader);
 
         List<LeaseRequest> requests = lookups(KEY, CachePolicy.DEFAULT_LOOKUP_ATTEMPTS);
         assertThat(requests).extracting(LeaseRequest::token).containsOnly(requests.get(0).token());
         assertThat(outcome.source()).isEqualTo(Source.FALLBACK);
         assertThat(readPath.loads).hasValue(1);
-        verify(readPath.cache, timeout(2_000)).release(new Lease<>(KEY, requests.get(0).token()));
+        verify(readPath.cache, timeout(2_000)).release(KEY, requests.get(0).token());
     }
 
     @Test
@@ -82,9 +83,9 @@ class ReadProtocolTest {
                 .thenThrow(lost).thenReturn(new Lookup.Busy<>())
                 .thenThrow(lost).thenReturn(new Lookup.Busy<>())
                 .thenThrow(lost).thenReturn(new Lookup.Busy<>())
-                .thenReturn(new Lookup.Hit<>(row));
+                .thenReturn(new Lookup.Hit<>(Presence.of(row)));
 
-        Outcome<Model> outcome = protocol.run(READ, loader);
+        Outcome<Presence<Model>> outcome = protocol.run(KEY, loader);
 
         assertThat(outcome.source()).as("more lost replies than attempts in all, but never that many in a row").isEqualTo(Source.CACHE);
         assertThat(readPath.loads).hasValue(0);
@@ -94,7 +95,7 @@ class ReadProtocolTest {
     void givenTheBreakerSheds_whenRead_thenNoRetryAndFallsBack() {
         when(readPath.cache.lookup(eq(KEY), any(LeaseRequest.class))).thenThrow(CacheUnavailableException.shed("breaker open", null));
 
-        Outcome<Model> outcome = protocol.run(READ, loader);
+        Outcome<Presence<Model>> outcome = protocol.run(KEY, loader);
 
         lookups(KEY, 1);
         assertThat(outcome.source()).isEqualTo(Source.FALLBACK);
@@ -105,26 +106,26 @@ class ReadProtocolTest {
     void givenCacheFull_whenTheLookupIsUncached_thenLoadsWithoutFilling() {
         when(readPath.cache.lookup(eq(KEY), any(LeaseRequest.class))).thenReturn(new Lookup.Uncached<>());
 
-        Outcome<Model> outcome = protocol.run(READ, loader);
+        Outcome<Presence<Model>> outcome = protocol.run(KEY, loader);
 
         assertThat(outcome.source()).isEqualTo(Source.LOADED);
-        assertThat(outcome.value()).contains(row);
+        assertThat(outcome.value()).isEqualTo(Presence.of(row));
         assertThat(readPath.loads).hasValue(1);
         verify(readPath.cache, never()).fill(any(), any(), any());
-        verify(readPath.metrics).miss("model");
+        verify(readPath.metrics).miss(EntryKind.MODEL);
     }
 
     @Test
     void givenAnotherHoldsTheLease_whenItFillsWhileWeWait_thenHitWithoutLoad() {
-        when(readPath.cache.lookup(eq(KEY), any(LeaseRequest.class))).thenReturn(new Lookup.Busy<>(), new Lookup.Hit<>(row));
+        when(readPath.cache.lookup(eq(KEY), any(LeaseRequest.class))).thenReturn(new Lookup.Busy<>(), new Lookup.Hit<>(Presence.of(row)));
 
-        Outcome<Model> outcome = protocol.run(READ, loader);
+        Outcome<Presence<Model>> outcome = protocol.run(KEY, loader);
 
         assertThat(outcome.source()).isEqualTo(Source.CACHE);
-        assertThat(outcome.value()).contains(row);
+        assertThat(outcome.value()).isEqualTo(Presence.of(row));
         assertThat(readPath.loads).hasValue(0);
         assertThat(readPath.sleeps).containsExactly(Duration.ofMillis(2));
-        verify(readPath.metrics).leaseWait("model");
+        verify(readPath.metrics).leaseWait(EntryKind.MODEL);
     }
 
     @Test
@@ -134,55 +135,50 @@ class ReadProtocolTest {
         ReadProtocol shortDeadline = readPath.protocol(ReadPathFixture.policy(deadline));
         when(readPath.cache.lookup(eq(KEY), any(LeaseRequest.class))).thenReturn(new Lookup.Busy<>());
 
-        Outcome<Model> outcome = shortDeadline.run(READ, loader);
+        Outcome<Presence<Model>> outcome = shortDeadline.run(KEY, loader);
 
         assertThat(outcome.source()).isEqualTo(Source.LOADED);
         assertThat(readPath.loads).hasValue(1);
         assertThat(readPath.sleeps).as("no pause runs past the deadline").allSatisfy(pause -> assertThat(pause).isLessThan(deadline));
         verify(readPath.cache, never()).fill(any(), any(), any());
-        verify(readPath.metrics).leaseWait("model");
+        verify(readPath.metrics).leaseWait(EntryKind.MODEL);
     }
 
     @Test
-    void givenTheGateClosed_whenRead_thenTheCacheIsBypassed() {
-        readPath.gate.close(1);
+    void givenTheCacheUntrusted_whenRead_thenItIsSkipped() {
+        readPath.trust.withdraw(1);
 
-        Outcome<Model> outcome = protocol.run(READ, loader);
+        Outcome<Presence<Model>> outcome = protocol.run(KEY, loader);
 
         assertThat(outcome.source()).isEqualTo(Source.FALLBACK);
         assertThat(readPath.loads).hasValue(1);
-        verify(readPath.metrics).bypass("model");
+        verify(readPath.metrics).untrustedRead(EntryKind.MODEL);
         verifyNoInteractions(readPath.cache);
     }
 
     @Test
-    void givenAPageWait_whenTheGenerationMovesMeanwhile_thenThePollLooksUpTheNewPageKey() {
+    void givenAPageRead_whenLookedUp_thenOneCacheCallAnswersIt() {
         ModelPage page = new ModelPage(List.of(row));
-        when(readPath.cache.generation(TOOLS)).thenReturn(1L, 2L);
-        when(readPath.cache.lookup(eq(new PageKey(TOOLS, 1, 5)), any(LeaseRequest.class))).thenReturn(new Lookup.Busy<>());
-        when(readPath.cache.lookup(eq(new PageKey(TOOLS, 2, 5)), any(LeaseRequest.class))).thenReturn(new Lookup.Hit<>(page));
+        when(readPath.cache.lookup(eq(PAGE), any(LeaseRequest.class))).thenReturn(new Lookup.Hit<>(page));
 
-        Outcome<ModelPage> outcome = protocol.run(PAGE_READ, () -> Optional.of(new ModelPage(List.of())));
+        Outcome<ModelPage> outcome = protocol.run(PAGE, () -> new ModelPage(List.of()));
 
-        assertThat(outcome.value()).contains(page);
+        assertThat(outcome.value()).isEqualTo(page);
         assertThat(outcome.source()).isEqualTo(Source.CACHE);
-        verify(readPath.cache, times(2)).generation(TOOLS);
+        verify(readPath.cache).lookup(eq(PAGE), any(LeaseRequest.class));
+        verifyNoMoreInteractions(readPath.cache);
+        verify(readPath.metrics).hit(EntryKind.PAGE);
     }
 
     @Test
-    void givenALostReplyOnAPage_whenTheGenerationMovesBeforeTheRetry_thenTheOldPageKeysLeaseIsReleased() {
-        PageKey old = new PageKey(TOOLS, 1, 5);
-        PageKey current = new PageKey(TOOLS, 2, 5);
-        when(readPath.cache.generation(TOOLS)).thenReturn(1L, 2L);
-        when(readPath.cache.lookup(eq(old), any(LeaseRequest.class))).thenThrow(new CacheUnavailableException("read timed out", null));
-        when(readPath.cache.lookup(eq(current), any(LeaseRequest.class))).thenAnswer(leasedToTheAsker());
-        when(readPath.cache.fill(any(), any(), any())).thenReturn(true);
+    void givenEveryReplyLostOnAPage_whenTheAttemptsRunOut_thenThePagesLeaseIsReleasedByToken() {
+        when(readPath.cache.lookup(eq(PAGE), any(LeaseRequest.class))).thenThrow(new CacheUnavailableException("read timed out", null));
 
-        Outcome<ModelPage> outcome = protocol.run(PAGE_READ, () -> Optional.of(new ModelPage(List.of(row))));
+        Outcome<ModelPage> outcome = protocol.run(PAGE, () -> new ModelPage(List.of(row)));
 
-        assertThat(outcome.source()).isEqualTo(Source.FILLED);
-        String token = lookups(current, 1).get(0).token();
-        verify(readPath.cache, timeout(2_000)).release(new Lease<>(old, token));
+        assertThat(outcome.source()).isEqualTo(Source.FALLBACK);
+        String token = lookups(PAGE, CachePolicy.DEFAULT_LOOKUP_ATTEMPTS).get(0).token();
+        verify(readPath.cache, timeout(2_000)).release(PAGE, token);
     }
 
     /** The lease requests of exactly {@code count} lookups of {@code key}. */
@@ -194,6 +190,6 @@ class ReadProtocolTest {
 
     /** A lookup that grants the lease to whoever asks, under the token it asked with. */
     private static Answer<Lookup<?>> leasedToTheAsker() {
-        return invocation -> new Lookup.Leased<>(new Lease<>(invocation.getArgument(0), invocation.<LeaseRequest>getArgument(1).token()));
+        return invocation -> new Lookup.Leased<>(new Lease<>(invocation.getArgument(0), invocation.<LeaseRequest>getArgument(1).token(), 0));
     }
 }

@@ -12,13 +12,13 @@ import io.aside.domain.port.InvalidationOutbox;
 import java.util.List;
 import java.util.Set;
 
-/** An {@link OutboxRelay} over a mocked outbox, cache and metrics, with a real gate to watch. */
+/** An {@link OutboxRelay} over a mocked outbox, cache and metrics, with a real {@link CacheTrust} to watch. */
 final class RelayFixture {
     final InvalidationOutbox outbox = mock(InvalidationOutbox.class);
     final CachePort cache = mock(CachePort.class);
-    final CacheGate gate = new CacheGate();
+    final CacheTrust trust = new CacheTrust();
     final CacheMetrics metrics = mock(CacheMetrics.class);
-    private final OutboxRelay relay = new OutboxRelay(outbox, cache, gate, metrics);
+    private final OutboxRelay relay = new OutboxRelay(outbox, cache, trust, metrics);
 
     /** An outbox entry that invalidates model {@code id} and the pages of {@code category}. */
     static PendingInvalidation pending(long id, String category) {

@@ -38,8 +38,8 @@ class WriteUseCasesTest {
     private final CachePort cache = mock(CachePort.class);
     private final CacheMetrics metrics = mock(CacheMetrics.class);
     private final InvalidationOutbox outbox = mock(InvalidationOutbox.class);
-    private final CacheGate gate = new CacheGate();
-    private final Invalidator invalidator = new Invalidator(cache, outbox, gate, new ReadFlights(Duration.ofSeconds(30), Duration.ZERO), metrics);
+    private final CacheTrust trust = new CacheTrust();
+    private final Invalidator invalidator = new Invalidator(cache, outbox, trust, new ReadFlights(Duration.ofSeconds(30), Duration.ZERO), metrics);
     private final ModelId id = new ModelId(1);
 
     @Test
@@ -57,7 +57,7 @@ class WriteUseCasesTest {
         order.verify(repository).update(id, 1, draft);
         order.verify(cache).invalidate(new Invalidation(Set.of(id), Set.of(new Category("old"), new Category("new"))));
         order.verify(outbox).delivered(List.of(11L));
-        assertThat(gate.isOpen()).isTrue();
+        assertThat(trust.isTrusted()).isTrue();
     }
 
     @Test
@@ -104,7 +104,7 @@ class WriteUseCasesTest {
     }
 
     @Test
-    void givenCacheDownAfterCommit_whenInvalidating_thenWriteSucceedsEntryStaysPendingAndTheGateCloses() {
+    void givenCacheDownAfterCommit_whenInvalidating_thenWriteSucceedsEntryStaysPendingAndTrustIsWithdrawn() {
         ModelDraft draft = draft("model 7", "c");
         when(repository.insert(draft)).thenReturn(new Created(model(7, "c"), pending(14, Invalidation.of(List.of(model(7, "c"))))));
         doThrow(new CacheUnavailableException("down", null)).when(cache).invalidate(org.mockito.ArgumentMatchers.any());
@@ -115,7 +115,7 @@ class WriteUseCasesTest {
         verify(metrics).cacheError("invalidate");
         verify(metrics).cacheError("invalidate-patiently");
         verify(outbox, never()).delivered(org.mockito.ArgumentMatchers.any());
-        assertThat(gate.isOpen()).isFalse();
+        assertThat(trust.isTrusted()).isFalse();
     }
 
     @Test
@@ -125,7 +125,7 @@ class WriteUseCasesTest {
         doThrow(new RepositoryUnavailableException("down", null)).when(outbox).delivered(List.of(15L));
 
         assertThat(new CreateModel(repository, invalidator).create(draft).id()).isEqualTo(new ModelId(8));
-        assertThat(gate.isOpen()).isTrue();
+        assertThat(trust.isTrusted()).isTrue();
     }
 
     private static PendingInvalidation pending(long id, Invalidation invalidation) {

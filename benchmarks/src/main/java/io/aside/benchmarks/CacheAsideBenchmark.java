@@ -1,16 +1,17 @@
 package io.aside.benchmarks;
 
 import io.aside.application.CacheAside;
-import io.aside.application.CacheGate;
 import io.aside.application.CacheMetrics;
 import io.aside.application.CachePolicy;
-import io.aside.application.LeaseKeeper;
-import io.aside.application.ReadFlights;
+import io.aside.application.CacheTrust;
 import io.aside.application.GetModel;
+import io.aside.application.LeaseKeeper;
 import io.aside.application.Read;
+import io.aside.application.ReadFlights;
 import io.aside.application.Sleeper;
 import io.aside.cache.InMemoryCache;
 import io.aside.domain.cache.Invalidation;
+import io.aside.domain.cache.Presence;
 import io.aside.domain.model.Model;
 import io.aside.domain.model.ModelDraft;
 import io.aside.domain.model.ModelId;
@@ -99,11 +100,11 @@ public class CacheAsideBenchmark {
         cache = new InMemoryCache();
         CachePolicy policy = CachePolicy.defaults();
         CacheMetrics metrics = new MicrometerCacheMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
-        CacheGate gate = new CacheGate(); // open: every invalidation delivered, as in a healthy service
+        CacheTrust trust = new CacheTrust(); // trusted: every invalidation delivered, as in a healthy service
         keeper = new LeaseKeeper(cache, CacheMetrics.NONE, policy.leaseTtl().dividedBy(6));
-        getModel = new GetModel(new CacheAside(new ReadFlights(policy.readDeadline(), Duration.ofSeconds(1)), cache, gate, policy, metrics, Sleeper.REAL,
+        getModel = new GetModel(new CacheAside(new ReadFlights(policy.readDeadline(), Duration.ofSeconds(1)), cache, trust, policy, metrics, Sleeper.REAL,
                 keeper), repository);
-        getModelWithoutMetrics = new GetModel(new CacheAside(new ReadFlights(policy.readDeadline(), Duration.ofSeconds(1)), cache, gate, policy,
+        getModelWithoutMetrics = new GetModel(new CacheAside(new ReadFlights(policy.readDeadline(), Duration.ofSeconds(1)), cache, trust, policy,
                 CacheMetrics.NONE, Sleeper.REAL, keeper), repository);
         for (ModelId id : ids) getModel.get(id); // fills every key: hits find them
     }
@@ -133,9 +134,9 @@ public class CacheAsideBenchmark {
     public Model miss() {
         int i = nextIndex();
         cache.invalidate(invalidations[i]);
-        Read<Model> read = getModel.get(ids[i]);
+        Read<Presence<Model>> read = getModel.get(ids[i]);
         if (read.fromCache()) throw new IllegalStateException("'miss' was answered by the cache: the benchmark measures the wrong path");
-        return read.value().orElseThrow();
+        return ((Presence.Present<Model>) read.value()).value();
     }
 
     @Benchmark
@@ -144,8 +145,8 @@ public class CacheAsideBenchmark {
         return repository.findById(ids[nextIndex()]);
     }
 
-    private static Model cached(Read<Model> read) {
+    private static Model cached(Read<Presence<Model>> read) {
         if (!read.fromCache()) throw new IllegalStateException("'hit' went to the database: the benchmark measures the wrong path");
-        return read.value().orElseThrow();
+        return ((Presence.Present<Model>) read.value()).value();
     }
 }

@@ -5,7 +5,7 @@ import java.net.HttpURLConnection;
 import java.net.URL;
 
 /**
- * What the cached instance's own /metrics and /health say: hits, misses, cache errors, bypasses.
+ * What the cached instance's own /metrics and /health say: hits, misses, cache errors, untrusted reads.
  * Explains a run whose "cached" responses were not hits (a cache timing out under load, say).
  */
 final class CacheCounters {

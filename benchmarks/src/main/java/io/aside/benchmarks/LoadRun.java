@@ -1,6 +1,5 @@
 package io.aside.benchmarks;
 
-import io.aside.domain.port.CachePort; // for the Javadoc
 import java.util.List;
 import java.util.Locale;
 

@@ -5,14 +5,12 @@ import io.aside.domain.cache.Invalidation;
 import io.aside.domain.cache.Lease;
 import io.aside.domain.cache.LeaseRequest;
 import io.aside.domain.cache.Lookup;
-import io.aside.domain.model.Category;
 import io.aside.domain.port.CachePort;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * A {@link CachePort} that never caches: every lookup is a miss that wins a fresh lease, every fill
- * is refused, generations stay at 0. Bound in place of the real cache it makes every read go to the
+ * is refused. Bound in place of the real cache it makes every read go to the
  * database through the very same code path ({@code CacheAside} lease → load → fill), which is the
  * fair "uncached" baseline for the benchmarks.
  *
@@ -23,11 +21,11 @@ import java.util.Optional;
 public final class PassThroughCache implements CachePort {
     @Override
     public <V> Lookup<V> lookup(CacheKey<V> key, LeaseRequest request) {
-        return new Lookup.Leased<>(new Lease<>(key, request.token()));
+        return new Lookup.Leased<>(new Lease<>(key, request.token(), 0));
     }
 
     @Override
-    public <V> boolean fill(Lease<V> lease, Optional<V> value, Duration ttl) {
+    public <V> boolean fill(Lease<V> lease, V value, Duration ttl) {
         return false;
     }
 
@@ -37,12 +35,7 @@ public final class PassThroughCache implements CachePort {
     }
 
     @Override
-    public void release(Lease<?> lease) {}
-
-    @Override
-    public long generation(Category category) {
-        return 0;
-    }
+    public void release(CacheKey<?> key, String token) {}
 
     @Override
     public void invalidate(Invalidation invalidation) {}

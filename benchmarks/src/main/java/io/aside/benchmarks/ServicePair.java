@@ -1,8 +1,8 @@
 package io.aside.benchmarks;
 
 import com.google.inject.Module;
-import io.aside.application.CacheGate;
 import io.aside.application.CacheMetrics;
+import io.aside.application.CacheTrust;
 import io.aside.application.OutboxRelay;
 import io.aside.bootstrap.AsideConfig;
 import io.aside.bootstrap.AsideService;
@@ -14,8 +14,8 @@ import io.aside.testing.RedisServer;
 import io.aside.testing.TestServers;
 import java.util.Collection;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.Locale;
+import java.util.OptionalLong;
 
 /**
  * The two instances the load run compares, on one MariaDB database and one Redis: the cached one
@@ -69,7 +69,7 @@ final class ServicePair {
             binder.bind(CachePort.class).toInstance(passThrough);
             // Every instance relays the shared outbox to its cache; this one's "delivery" would be a no-op
             // that marks real invalidations delivered before the Redis instance got them. It relays nothing.
-            binder.bind(OutboxRelay.class).toInstance(new OutboxRelay(NOTHING_PENDING, passThrough, new CacheGate(), CacheMetrics.NONE));
+            binder.bind(OutboxRelay.class).toInstance(new OutboxRelay(NOTHING_PENDING, passThrough, new CacheTrust(), CacheMetrics.NONE));
         };
     }
 

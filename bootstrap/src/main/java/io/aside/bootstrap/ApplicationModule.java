@@ -4,9 +4,9 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.aside.application.CacheAside;
-import io.aside.application.CacheGate;
 import io.aside.application.CacheMetrics;
 import io.aside.application.CachePolicy;
+import io.aside.application.CacheTrust;
 import io.aside.application.CreateModel;
 import io.aside.application.DeleteModel;
 import io.aside.application.GetModel;
@@ -41,24 +41,24 @@ final class ApplicationModule extends AbstractModule {
     }
 
     @Provides @Singleton
-    CacheGate cacheGate() {
-        return new CacheGate();
+    CacheTrust cacheTrust() {
+        return new CacheTrust();
     }
 
     @Provides @Singleton
-    CacheAside cacheAside(ReadFlights flights, CachePort cache, CacheGate gate, CachePolicy policy, CacheMetrics metrics,
+    CacheAside cacheAside(ReadFlights flights, CachePort cache, CacheTrust trust, CachePolicy policy, CacheMetrics metrics,
                           LeaseKeeper keeper) {
-        return new CacheAside(flights, cache, gate, policy, metrics, Sleeper.REAL, keeper);
+        return new CacheAside(flights, cache, trust, policy, metrics, Sleeper.REAL, keeper);
     }
 
     @Provides @Singleton
-    Invalidator invalidator(CachePort cache, InvalidationOutbox outbox, CacheGate gate, ReadFlights flights, CacheMetrics metrics) {
-        return new Invalidator(cache, outbox, gate, flights, metrics);
+    Invalidator invalidator(CachePort cache, InvalidationOutbox outbox, CacheTrust trust, ReadFlights flights, CacheMetrics metrics) {
+        return new Invalidator(cache, outbox, trust, flights, metrics);
     }
 
     @Provides @Singleton
-    OutboxRelay outboxRelay(InvalidationOutbox outbox, CachePort cache, CacheGate gate, CacheMetrics metrics) {
-        return new OutboxRelay(outbox, cache, gate, metrics);
+    OutboxRelay outboxRelay(InvalidationOutbox outbox, CachePort cache, CacheTrust trust, CacheMetrics metrics) {
+        return new OutboxRelay(outbox, cache, trust, metrics);
     }
 
     @Provides @Singleton
@@ -87,7 +87,7 @@ final class ApplicationModule extends AbstractModule {
     }
 
     @Provides @Singleton
-    HealthCheck healthCheck(ModelRepository repository, CachePort cache, CacheGate gate) {
-        return new HealthCheck(repository, cache, gate);
+    HealthCheck healthCheck(ModelRepository repository, CachePort cache, CacheTrust trust) {
+        return new HealthCheck(repository, cache, trust);
     }
 }

@@ -32,7 +32,7 @@ final class RedisCacheModule extends AbstractModule {
                 .register(registry);
         RedisCache redis = closer.register(new RedisCache(settings, change -> newLives.increment()));
         CircuitBreakingCache breaker = new CircuitBreakingCache(redis);
-        Gauge.builder("aside.cache.breaker.open", breaker, b -> b.isOpen() ? 1 : 0)
+        Gauge.builder("aside.cache.breaker.open", breaker, b -> b.isShedding() ? 1 : 0)
                 .description("1 while the circuit breaker sheds Redis calls (open or probing), else 0")
                 .register(registry);
         return breaker;

@@ -4,6 +4,7 @@ import io.aside.bootstrap.consistency.CacheProbe.Peeked;
 import io.aside.domain.cache.ModelKey;
 import io.aside.domain.cache.ModelPage;
 import io.aside.domain.cache.PageKey;
+import io.aside.domain.cache.Presence;
 import io.aside.domain.model.Category;
 import io.aside.domain.model.Model;
 import io.aside.domain.model.ModelId;
@@ -33,9 +34,9 @@ final class CacheAudit {
 
     void model(ModelId id) {
         Optional<Model> row = database.findById(id);
-        Peeked<Model> cached = probe.peek(new ModelKey(id));
+        Peeked<Presence<Model>> cached = probe.peek(new ModelKey(id));
         models.merge(cached.kind(), 1, Integer::sum);
-        if (cached.kind() == Peeked.Kind.VALUE && !row.equals(Optional.of(cached.value()))) {
+        if (cached.kind() == Peeked.Kind.VALUE && !cached.value().equals(row.map(Presence::of).orElseGet(Presence::absent))) {
             mismatches.add("model " + id + ": cached " + cached.value() + " but the database has " + row);
         }
         if (cached.kind() == Peeked.Kind.TOMBSTONE && row.isPresent()) {
@@ -45,7 +46,7 @@ final class CacheAudit {
 
     void pages(Category category, int limit) {
         long generation = probe.generation(category);
-        Peeked<ModelPage> cached = probe.peek(new PageKey(category, generation, limit));
+        Peeked<ModelPage> cached = probe.peek(new PageKey(category, limit));
         pages.merge(cached.kind(), 1, Integer::sum);
         if (cached.kind() != Peeked.Kind.VALUE) return;
         List<Model> rows = database.findFirstByCategory(category, limit);

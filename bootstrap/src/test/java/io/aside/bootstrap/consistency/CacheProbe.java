@@ -7,6 +7,9 @@ import io.aside.domain.cache.CacheKey;
 import io.aside.domain.cache.Lease;
 import io.aside.domain.cache.LeaseRequest;
 import io.aside.domain.cache.Lookup;
+import io.aside.domain.cache.ModelPage;
+import io.aside.domain.cache.PageKey;
+import io.aside.domain.cache.Presence;
 import io.aside.domain.model.Category;
 import java.time.Duration;
 import java.util.UUID;
@@ -35,10 +38,11 @@ final class CacheProbe implements AutoCloseable {
      */
     <V> Peeked<V> peek(CacheKey<V> key) {
         Lookup<V> lookup = cache.lookup(key, new LeaseRequest("probe-" + UUID.randomUUID(), Duration.ofSeconds(1)));
-        if (lookup instanceof Lookup.Hit<V> hit) return new Peeked<>(Peeked.Kind.VALUE, hit.value());
-        if (lookup instanceof Lookup.Absent<V>) return new Peeked<>(Peeked.Kind.TOMBSTONE, null);
+        if (lookup instanceof Lookup.Hit<V> hit) {
+            return hit.value() instanceof Presence.Absent ? new Peeked<>(Peeked.Kind.TOMBSTONE, null) : new Peeked<>(Peeked.Kind.VALUE, hit.value());
+        }
         if (lookup instanceof Lookup.Leased<V> ours) {
-            cache.release(ours.lease());
+            cache.release(key, ours.lease().token());
             return new Peeked<>(Peeked.Kind.EMPTY, null);
         }
         return new Peeked<>(Peeked.Kind.LEASED, null);
@@ -51,8 +55,12 @@ final class CacheProbe implements AutoCloseable {
         throw new AssertionError("expected an empty key to lease, found " + lookup);
     }
 
+    /** The category's current generation: the one a lease on a page nobody reads (limit {@code MAX_VALUE}) is taken in, then given back. */
     long generation(Category category) {
-        return cache.generation(category);
+        PageKey unread = new PageKey(category, Integer.MAX_VALUE);
+        Lease<ModelPage> lease = takeLease(unread, Duration.ofSeconds(1));
+        cache.release(unread, lease.token());
+        return lease.generation();
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.aside.application.CachePolicy;
 import io.aside.bootstrap.consistency.CacheProbe.Peeked.Kind;
 import io.aside.bootstrap.e2e.Http;
 import io.aside.domain.cache.ModelKey;
+import io.aside.domain.cache.Presence;
 import io.aside.domain.model.Model;
 import io.aside.domain.model.ModelId;
 import java.time.Duration;
@@ -44,7 +45,7 @@ class LostLeaseHolderTest {
         assertThat(elapsed).as("waited for the dead holder's lease to run out, not longer")
                 .isGreaterThan(LEASE_TTL.minusMillis(300)).isLessThan(LEASE_TTL.plusSeconds(1));
         assertThat(services.loadsOf(id)).isEqualTo(1);
-        CacheProbe.Peeked<Model> filled = services.probe().peek(key);
+        CacheProbe.Peeked<Presence<Model>> filled = services.probe().peek(key);
         assertThat(filled.kind()).as("the reader that took over filled the key").isEqualTo(Kind.VALUE);
 
         Http.Reply hit = services.b().http().get("/models/" + id);

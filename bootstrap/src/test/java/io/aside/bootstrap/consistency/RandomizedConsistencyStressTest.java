@@ -1,8 +1,8 @@
 package io.aside.bootstrap.consistency;
 
-import io.aside.bootstrap.e2e.Figures;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aside.bootstrap.e2e.Figures;
 import io.aside.bootstrap.e2e.Http;
 import io.aside.domain.model.Category;
 import io.aside.domain.model.Model;
@@ -16,8 +16,8 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * DESIGN §7, concurrency: writers and readers on both instances race on a few ids and categories;

@@ -1,18 +1,18 @@
 package io.aside.bootstrap.consistency;
 
-import io.aside.bootstrap.e2e.Figures;
 import static io.aside.bootstrap.e2e.Http.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aside.bootstrap.consistency.CacheProbe.Peeked.Kind;
+import io.aside.bootstrap.e2e.Figures;
 import io.aside.bootstrap.e2e.Http;
 import io.aside.domain.cache.ModelKey;
 import io.aside.domain.model.ModelId;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * DESIGN §3, "no stale set", forced deterministically: a reader on instance A has loaded the old

@@ -1,9 +1,9 @@
 package io.aside.bootstrap.consistency;
 
-import io.aside.bootstrap.e2e.Figures;
 import static io.aside.bootstrap.e2e.Http.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aside.bootstrap.e2e.Figures;
 import io.aside.bootstrap.e2e.Http;
 import io.aside.domain.model.Category;
 import io.aside.domain.model.ModelId;
@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.RepeatedTest;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * DESIGN §3, "no thundering herd": a hundred readers of one cold key, half on each of two

@@ -1,11 +1,11 @@
 package io.aside.bootstrap.consistency;
 
+import com.google.inject.Module;
 import io.aside.bootstrap.AsideConfig;
 import io.aside.bootstrap.AsideService;
 import io.aside.bootstrap.e2e.Services;
 import io.aside.testing.RedisServer;
 import io.aside.testing.TestServers;
-import com.google.inject.Module;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;

@@ -4,9 +4,9 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.aside.application.CacheAside;
-import io.aside.application.CacheGate;
 import io.aside.application.CacheMetrics;
 import io.aside.application.CachePolicy;
+import io.aside.application.CacheTrust;
 import io.aside.application.LeaseKeeper;
 import io.aside.application.ReadFlights;
 import io.aside.application.Sleeper;
@@ -15,10 +15,8 @@ import io.aside.domain.cache.Invalidation;
 import io.aside.domain.cache.Lease;
 import io.aside.domain.cache.LeaseRequest;
 import io.aside.domain.cache.Lookup;
-import io.aside.domain.model.Category;
 import io.aside.domain.port.CachePort;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -29,8 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class WithoutLeases extends AbstractModule {
     @Provides @Singleton
-    CacheAside cacheAside(CachePort cache, CacheGate gate, CachePolicy policy, CacheMetrics metrics, LeaseKeeper keeper) {
-        return new CacheAside(ReadFlights.uncoalesced(), new EveryMissLoads(cache), gate, policy, metrics, Sleeper.REAL, keeper);
+    CacheAside cacheAside(CachePort cache, CacheTrust trust, CachePolicy policy, CacheMetrics metrics, LeaseKeeper keeper) {
+        return new CacheAside(ReadFlights.uncoalesced(), new EveryMissLoads(cache), trust, policy, metrics, Sleeper.REAL, keeper);
     }
 
     private record EveryMissLoads(CachePort cache) implements CachePort {
@@ -39,11 +37,11 @@ final class WithoutLeases extends AbstractModule {
         @Override
         public <V> Lookup<V> lookup(CacheKey<V> key, LeaseRequest request) {
             Lookup<V> found = cache.lookup(key, request);
-            return found instanceof Lookup.Busy<V> ? new Lookup.Leased<>(new Lease<>(key, "baseline-" + TOKENS.incrementAndGet())) : found;
+            return found instanceof Lookup.Busy<V> ? new Lookup.Leased<>(new Lease<>(key, "baseline-" + TOKENS.incrementAndGet(), 0)) : found;
         }
 
         @Override
-        public <V> boolean fill(Lease<V> lease, Optional<V> value, Duration ttl) {
+        public <V> boolean fill(Lease<V> lease, V value, Duration ttl) {
             return cache.fill(lease, value, ttl);
         }
 
@@ -53,13 +51,8 @@ final class WithoutLeases extends AbstractModule {
         }
 
         @Override
-        public void release(Lease<?> lease) {
-            cache.release(lease);
-        }
-
-        @Override
-        public long generation(Category category) {
-            return cache.generation(category);
+        public void release(CacheKey<?> key, String token) {
+            cache.release(key, token);
         }
 
         @Override

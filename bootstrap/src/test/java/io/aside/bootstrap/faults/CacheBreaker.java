@@ -22,6 +22,6 @@ public final class CacheBreaker {
 
     /** Open or half-open: calls are shed, or only a few probes reach Redis. */
     public boolean isOpen() {
-        return breaker.isOpen();
+        return breaker.isShedding();
     }
 }

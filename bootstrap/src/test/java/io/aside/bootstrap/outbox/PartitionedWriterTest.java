@@ -92,18 +92,18 @@ class PartitionedWriterTest {
         return "{\"name\":\"new " + name + "\",\"category\":\"partition\",\"attributes\":{},\"version\":1}";
     }
 
-    /** The writer's gate opens once the entry is delivered, whoever delivered it: its reads stop bypassing the cache. */
+    /** The writer trusts the cache again once the entry is delivered, whoever delivered it: its reads stop skipping the cache. */
     private static void awaitWriterTrustsTheCacheAgain(long id) {
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
-            double before = bypasses();
+            double before = untrustedReads();
             services.writerHttp().get("/models/" + id);
-            assertThat(bypasses()).as("a read on the writer bypassed the cache").isEqualTo(before);
+            assertThat(untrustedReads()).as("a read on the writer skipped the cache").isEqualTo(before);
         });
     }
 
-    private static double bypasses() {
+    private static double untrustedReads() {
         return services.writerHttp().get("/metrics").raw().body().lines()
-                .filter(line -> line.startsWith("aside_cache_bypasses_total{"))
+                .filter(line -> line.startsWith("aside_cache_untrusted_reads_total{"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
     }

@@ -2,11 +2,8 @@ package io.aside.domain.cache;
 
 /** What a cache lookup found. */
 public sealed interface Lookup<V> {
-    /** A cached value. */
+    /** A cached entry (for a model, possibly a tombstone: {@link Presence.Absent}). */
     record Hit<V>(V value) implements Lookup<V> {}
-
-    /** A tombstone: the database was recently found not to have it. */
-    record Absent<V>() implements Lookup<V> {}
 
     /** A miss, and the caller now holds the lease to load and fill it. */
     record Leased<V>(Lease<V> lease) implements Lookup<V> {}

@@ -17,10 +17,10 @@ public record Model(ModelId id, ModelDraft content, long version, Instant create
         if (version < 1) throw new IllegalArgumentException("version starts at 1, got " + version);
     }
 
-    /** Rebuilds a model read back from storage or the cache. */
+    /** Rebuilds a model read back from storage or the cache: a trusted path, validated when it was written. */
     public static Model restore(long id, String name, String category, Map<String, String> attributes,
                                 long version, Instant createdAt, Instant updatedAt) {
-        return new Model(new ModelId(id), new ModelDraft(name, new Category(category), attributes), version, createdAt, updatedAt);
+        return new Model(new ModelId(id), ModelDraft.restore(name, new Category(category), attributes), version, createdAt, updatedAt);
     }
 
     public String name() {

@@ -5,9 +5,7 @@ import io.aside.domain.cache.Invalidation;
 import io.aside.domain.cache.Lease;
 import io.aside.domain.cache.LeaseRequest;
 import io.aside.domain.cache.Lookup;
-import io.aside.domain.model.Category;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * The cache primitives cache-aside needs to be correct (DESIGN §3), not a map. Every operation is
@@ -25,27 +23,30 @@ public interface CachePort {
     /**
      * Reads {@code key}; on a miss takes the lease for {@code request} if nobody holds one. Asking
      * again with the same token after a lost reply is safe: a lease the lost call took comes back as ours.
+     * A page is looked up in its category's current generation, resolved in the same step. A
+     * generation never goes back to a number it had before, even when the cache loses it (eviction,
+     * restart): otherwise a page of an older generation could be read again.
      */
     <V> Lookup<V> lookup(CacheKey<V> key, LeaseRequest request);
 
     /**
-     * Stores {@code value} (a tombstone when empty) for {@code ttl}, but only while {@code lease} is
-     * still the key's holder. Returns whether it was stored.
+     * Stores {@code value} for {@code ttl}, but only while {@code lease} is still the key's holder.
+     * Returns whether it was stored.
      */
-    <V> boolean fill(Lease<V> lease, Optional<V> value, Duration ttl);
-
-    /** Keeps a lease alive for {@code ttl} from now, while it still holds its key; false once it does not. */
-    boolean extend(Lease<?> lease, Duration ttl);
-
-    /** Gives a lease back without filling, so waiting readers need not wait for its TTL; a no-op once it is not ours. */
-    void release(Lease<?> lease);
+    <V> boolean fill(Lease<V> lease, V value, Duration ttl);
 
     /**
-     * The current generation of a category's list pages; page keys include it. A generation never
-     * goes back to a number it had before, even when the cache loses the key (eviction, restart):
-     * otherwise a page of an older generation could be read again.
+     * Keeps a lease alive for {@code ttl} from now, while it still holds its key; false once it does
+     * not (an invalidation took it; for a page, its category moved to a new generation).
      */
-    long generation(Category category);
+    boolean extend(Lease<?> lease, Duration ttl);
+
+    /**
+     * Gives back the lease under {@code token} on {@code key} without filling, so waiting readers need
+     * not wait for its TTL; a no-op once it is not ours. Takes the token rather than a {@link Lease}:
+     * a lookup whose reply was lost may have taken a lease the caller never saw.
+     */
+    void release(CacheKey<?> key, String token);
 
     /** Deletes the models' keys (and their leases) and moves the categories to a new generation. */
     void invalidate(Invalidation invalidation);

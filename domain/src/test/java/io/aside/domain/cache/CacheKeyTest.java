@@ -10,12 +10,17 @@ import org.junit.jupiter.api.Test;
 
 class CacheKeyTest {
     @Test
-    void givenUserTextCategory_whenKeyed_thenPathIsKeySafeAndDistinctPerCategory() {
-        PageKey spaces = new PageKey(new Category("a b:c*?🚀"), 7, 20);
-        PageKey other = new PageKey(new Category("A b:c*?🚀"), 7, 20);
-        assertThat(spaces.path()).matches("page:[0-9a-f]{32}:7:20");
-        assertThat(spaces.path()).isNotEqualTo(other.path());
-        assertThat(new ModelKey(new ModelId(42)).path()).isEqualTo("model:42");
+    void givenAKey_whenAsked_thenItNamesItsKindAndWhatTouchesIt() {
+        ModelKey model = new ModelKey(new ModelId(42));
+        PageKey page = new PageKey(new Category("tools"), 20);
+        Invalidation write = Invalidation.of(List.of(ModelFixtures.model(42, "toys")));
+
+        assertThat(model.kind()).isSameAs(EntryKind.MODEL);
+        assertThat(page.kind()).isSameAs(EntryKind.PAGE);
+        assertThat(model.touchedBy(write)).isTrue();
+        assertThat(page.touchedBy(write)).isFalse();
+        assertThat(new PageKey(new Category("toys"), 5).touchedBy(write)).isTrue();
+        assertThat(page.<String>match(m -> "model", p -> "page " + p.limit())).isEqualTo("page 20");
     }
 
     @Test

@@ -14,8 +14,8 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A gate this instance closed reopens once the entry is delivered, by its relay or by another instance's. */
-class OutboxRelayGateTest {
+/** Trust this instance withdrew returns once the entry is delivered, by its relay or by another instance's. */
+class OutboxRelayTrustTest {
     private final RelayFixture relay = new RelayFixture();
     private final PendingInvalidation stuck = pending(1, "c");
 
@@ -25,29 +25,29 @@ class OutboxRelayGateTest {
         doThrow(new CacheUnavailableException("down", null)).when(relay.cache).invalidate(stuck.invalidation());
         relay.pass(); // sees it
         relay.pass(); // fails to deliver it
-        assertThat(relay.gate.isOpen()).isFalse();
+        assertThat(relay.trust.isTrusted()).isFalse();
     }
 
     @Test
-    void givenAnotherInstanceDeliveredTheEntry_whenNothingIsPending_thenTheGateReopens() {
+    void givenAnotherInstanceDeliveredTheEntry_whenNothingIsPending_thenTrustReturns() {
         when(relay.outbox.pending(OutboxRelay.BATCH)).thenReturn(batch());
         when(relay.outbox.oldestPending()).thenReturn(OptionalLong.empty());
 
         relay.pass();
 
-        assertThat(relay.gate.isOpen()).isTrue();
+        assertThat(relay.trust.isTrusted()).isTrue();
         verify(relay.cache, times(1)).invalidate(stuck.invalidation());
     }
 
     @Test
-    void givenAnotherInstanceDeliveredTheEntry_whenOnlyLaterEntriesArePending_thenTheGateReopens() {
+    void givenAnotherInstanceDeliveredTheEntry_whenOnlyLaterEntriesArePending_thenTrustReturns() {
         PendingInvalidation later = pending(4, "c");
         when(relay.outbox.pending(OutboxRelay.BATCH)).thenReturn(batch(later));
         when(relay.outbox.oldestPending()).thenReturn(OptionalLong.of(4));
 
         relay.pass();
 
-        assertThat(relay.gate.isOpen()).isTrue();
+        assertThat(relay.trust.isTrusted()).isTrue();
         verify(relay.cache, times(1)).invalidate(stuck.invalidation());
     }
 }
