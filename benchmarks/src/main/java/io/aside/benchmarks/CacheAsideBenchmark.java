@@ -15,12 +15,11 @@ import io.aside.domain.model.Model;
 import io.aside.domain.model.ModelDraft;
 import io.aside.domain.model.ModelId;
 import io.aside.domain.port.ModelRepository;
+import io.aside.metrics.MicrometerCacheMetrics;
 import io.aside.persistence.Database;
 import io.aside.persistence.DatabaseSettings;
-import io.aside.web.MicrometerCacheMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -101,9 +100,9 @@ public class CacheAsideBenchmark {
         CacheMetrics metrics = new MicrometerCacheMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         CacheGate gate = new CacheGate(); // open: every invalidation delivered, as in a healthy service
         keeper = new LeaseKeeper(cache, CacheMetrics.NONE, policy.leaseTtl().dividedBy(6));
-        getModel = new GetModel(new CacheAside(new ReadFlights(policy.readDeadline(), Duration.ofSeconds(1)), cache, gate, policy, metrics, Sleeper.REAL,
+        getModel = new GetModel(new CacheAside(new ReadFlights(policy.readDeadline(), policy.fallbackWindow()), cache, gate, policy, metrics, Sleeper.REAL,
                 keeper), repository);
-        getModelWithoutMetrics = new GetModel(new CacheAside(new ReadFlights(policy.readDeadline(), Duration.ofSeconds(1)), cache, gate, policy,
+        getModelWithoutMetrics = new GetModel(new CacheAside(new ReadFlights(policy.readDeadline(), policy.fallbackWindow()), cache, gate, policy,
                 CacheMetrics.NONE, Sleeper.REAL, keeper), repository);
         for (ModelId id : ids) getModel.get(id); // fills every key: hits find them
     }
