@@ -1,5 +1,6 @@
 package io.aside.cache;
 
+import io.aside.domain.Checks;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -21,8 +22,7 @@ public record CircuitBreakerSettings(float failureRatePercent, Duration window, 
         Objects.requireNonNull(window, "window");
         if (window.toSeconds() < 1) throw new IllegalArgumentException("window must be at least a second, got " + window);
         if (minimumCalls < 1) throw new IllegalArgumentException("minimum calls must be positive");
-        Objects.requireNonNull(waitInOpenState, "waitInOpenState");
-        if (waitInOpenState.isNegative() || waitInOpenState.isZero()) throw new IllegalArgumentException("wait in open state must be positive");
+        Checks.requirePositive(waitInOpenState, "wait in open state");
         if (probeCalls < 1) throw new IllegalArgumentException("probe calls must be positive");
     }
 

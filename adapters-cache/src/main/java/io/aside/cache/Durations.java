@@ -1,7 +1,7 @@
 package io.aside.cache;
 
+import io.aside.domain.Checks;
 import java.time.Duration;
-import java.util.Objects;
 
 /** TTL checks shared by the implementations, so both refuse the same arguments. */
 final class Durations {
@@ -10,10 +10,9 @@ final class Durations {
 
     private Durations() {}
 
+    /** A positive TTL ({@link Checks}), at most {@link #LONGEST}. */
     static Duration requirePositive(Duration ttl, String what) {
-        Objects.requireNonNull(ttl, what);
-        if (ttl.isNegative() || ttl.isZero()) throw new IllegalArgumentException(what + " must be positive, got " + ttl);
-        return ttl.compareTo(LONGEST) > 0 ? LONGEST : ttl;
+        return Checks.requirePositive(ttl, what).compareTo(LONGEST) > 0 ? LONGEST : ttl;
     }
 
     /** Whole milliseconds for Redis's PX, rounding a sub-millisecond TTL up rather than to 0 (an error). */

@@ -1,7 +1,7 @@
 package io.aside.cache;
 
+import io.aside.domain.Checks;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -31,12 +31,18 @@ public record RedisSettings(String host, int port, String password, int database
         if (port < 1 || port > 65535) throw new IllegalArgumentException("Redis port must be 1-65535, got " + port);
         if (password != null && password.isEmpty()) throw new IllegalArgumentException("Redis password is empty");
         if (database < 0) throw new IllegalArgumentException("Redis database must not be negative, got " + database);
+        requireNamespace(namespace);
+        requireTimeout(connectTimeout, "connect timeout");
+        requireTimeout(commandTimeout, "command timeout");
+        requireTimeout(writeTimeout, "write timeout");
+    }
+
+    /** The one rule for a namespace; public so that the configuration can name its variable. */
+    public static String requireNamespace(String namespace) {
         if (namespace == null || !NAMESPACE.matcher(namespace).matches()) {
-            throw new IllegalArgumentException("cache namespace must be 1-64 of [A-Za-z0-9_.-], got '" + namespace + "'");
+            throw new IllegalArgumentException("cache namespace must be 1-64 letters, digits, '.', '_' or '-', got '" + namespace + "'");
         }
-        requirePositive(connectTimeout, "connect timeout");
-        requirePositive(commandTimeout, "command timeout");
-        requirePositive(writeTimeout, "write timeout");
+        return namespace;
     }
 
     /** Settings for a {@code redis://[:password@]host:port[/db]} URL, with the default namespace and timeouts. */
@@ -63,10 +69,11 @@ public record RedisSettings(String host, int port, String password, int database
                 + ", namespace=" + namespace + ", connectTimeout=" + connectTimeout + ", commandTimeout=" + commandTimeout + ", writeTimeout=" + writeTimeout + "]";
     }
 
-    private static void requirePositive(Duration timeout, String name) {
-        Objects.requireNonNull(timeout, name);
-        if (timeout.isNegative() || timeout.isZero() || timeout.toMillis() > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("Redis " + name + " must be positive and fit in int milliseconds, got " + timeout);
+    /** Jedis takes timeouts as int milliseconds. */
+    private static void requireTimeout(Duration timeout, String name) {
+        Checks.requirePositive(timeout, "Redis " + name);
+        if (timeout.toMillis() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("Redis " + name + " must fit in int milliseconds, got " + timeout);
         }
     }
 }

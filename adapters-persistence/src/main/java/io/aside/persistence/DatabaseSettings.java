@@ -19,6 +19,11 @@ public record DatabaseSettings(String url, String user, String password) {
         password = password == null ? "" : password;
     }
 
+    /** The embedded H2 database, which one process holds, rather than a server that instances share. */
+    public boolean embedded() {
+        return DatabaseKind.of(url) == DatabaseKind.H2;
+    }
+
     @Override
     public String toString() {
         String safeUrl = USER_INFO_IN_URL.matcher(PASSWORD_IN_URL.matcher(url).replaceAll("$1****")).replaceAll("//$1:****@");

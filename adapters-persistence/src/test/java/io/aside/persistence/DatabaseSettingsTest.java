@@ -13,6 +13,12 @@ class DatabaseSettingsTest {
     }
 
     @Test
+    void givenH2Url_thenEmbedded_andGivenMySqlUrl_thenShared() {
+        assertThat(new DatabaseSettings("jdbc:h2:file:./data/aside", "", "").embedded()).isTrue();
+        assertThat(new DatabaseSettings("jdbc:mysql://db:3306/aside", "u", "p").embedded()).isFalse();
+    }
+
+    @Test
     void givenOtherScheme_thenRejectedNamingTheSchemeButNotTheRest() {
         assertThatThrownBy(() -> new DatabaseSettings("jdbc:postgresql://db/aside?password=secret", "u", "p"))
                 .isInstanceOf(IllegalArgumentException.class)

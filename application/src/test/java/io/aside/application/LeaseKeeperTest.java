@@ -153,7 +153,7 @@ class LeaseKeeperTest {
 
     private ReadProtocol protocol(Duration leaseTtl) {
         CachePolicy policy = new CachePolicy(Duration.ofMinutes(10), 0.1, Duration.ofSeconds(30), leaseTtl,
-                CachePolicy.DEFAULT_READ_DEADLINE, CachePolicy.DEFAULT_LOOKUP_ATTEMPTS);
+                CachePolicy.DEFAULT_READ_DEADLINE, CachePolicy.DEFAULT_LOOKUP_ATTEMPTS, CachePolicy.DEFAULT_FALLBACK_WINDOW);
         return new ReadProtocol(cache, new CacheTrust(), policy, metrics, d -> {}, keeper);
     }
 }

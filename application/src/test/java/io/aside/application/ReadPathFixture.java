@@ -47,7 +47,7 @@ final class ReadPathFixture<C extends CachePort> implements AfterEachCallback {
     /** TTLs of 10 min ± 10 %, tombstones of 30 s, leases of 3 s: round figures that tests assert against. */
     static CachePolicy policy(Duration readDeadline) {
         return new CachePolicy(Duration.ofMinutes(10), 0.1, Duration.ofSeconds(30), Duration.ofSeconds(3), readDeadline,
-                CachePolicy.DEFAULT_LOOKUP_ATTEMPTS);
+                CachePolicy.DEFAULT_LOOKUP_ATTEMPTS, CachePolicy.DEFAULT_FALLBACK_WINDOW);
     }
 
     /** In-process runs shared only while they run: no answer outlives its run. */

@@ -16,12 +16,11 @@ import io.aside.domain.model.Model;
 import io.aside.domain.model.ModelDraft;
 import io.aside.domain.model.ModelId;
 import io.aside.domain.port.ModelRepository;
+import io.aside.metrics.MicrometerCacheMetrics;
 import io.aside.persistence.Database;
 import io.aside.persistence.DatabaseSettings;
-import io.aside.web.MicrometerCacheMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -102,9 +101,9 @@ public class CacheAsideBenchmark {
         CacheMetrics metrics = new MicrometerCacheMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         CacheTrust trust = new CacheTrust(); // trusted: every invalidation delivered, as in a healthy service
         keeper = new LeaseKeeper(cache, CacheMetrics.NONE, policy.leaseTtl().dividedBy(6));
-        getModel = new GetModel(new CacheAside(new ReadFlights(policy.readDeadline(), Duration.ofSeconds(1)), cache, trust, policy, metrics, Sleeper.REAL,
+        getModel = new GetModel(new CacheAside(new ReadFlights(policy.readDeadline(), policy.fallbackWindow()), cache, trust, policy, metrics, Sleeper.REAL,
                 keeper), repository);
-        getModelWithoutMetrics = new GetModel(new CacheAside(new ReadFlights(policy.readDeadline(), Duration.ofSeconds(1)), cache, trust, policy,
+        getModelWithoutMetrics = new GetModel(new CacheAside(new ReadFlights(policy.readDeadline(), policy.fallbackWindow()), cache, trust, policy,
                 CacheMetrics.NONE, Sleeper.REAL, keeper), repository);
         for (ModelId id : ids) getModel.get(id); // fills every key: hits find them
     }

@@ -26,13 +26,13 @@ import io.aside.domain.port.ModelRepository;
 final class ApplicationModule extends AbstractModule {
     @Provides @Singleton
     CachePolicy cachePolicy(AsideConfig config) {
-        return CachePolicy.of(config.cacheTtl(), config.readDeadline());
+        return config.policy();
     }
 
     /** A reader gives up on another's run after twice the read deadline: a safety net only, runs end well before. */
     @Provides @Singleton
-    ReadFlights readFlights(AsideConfig config, CachePolicy policy) {
-        return new ReadFlights(policy.readDeadline().multipliedBy(2), config.fallbackWindow());
+    ReadFlights readFlights(CachePolicy policy) {
+        return new ReadFlights(policy.readDeadline().multipliedBy(2), policy.fallbackWindow());
     }
 
     @Provides @Singleton

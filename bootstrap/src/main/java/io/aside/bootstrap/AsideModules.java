@@ -4,13 +4,13 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Module;
 import java.util.List;
 
-/** Picks the adapters for a configuration: the only place where the environment decides the wiring. */
+/** Assembles the wiring for a configuration: the only place where the environment decides it (the cache's kind brings its module). */
 final class AsideModules {
     private AsideModules() {}
 
     static List<Module> forConfig(AsideConfig config, Closer closer) {
-        Module cache = config.inMemoryCache() ? new InMemoryCacheModule() : new RedisCacheModule(config);
-        return List.of(basics(config, closer), new PersistenceModule(), cache, new ApplicationModule(), new WebModule());
+        return List.of(basics(config, closer), new PersistenceModule(), config.cache().module(), new MetricsModule(),
+                new ApplicationModule(), new WebModule());
     }
 
     /** Just the database: what {@code migrate} needs, without a cache client or an HTTP server. */

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "aside", mixinStandardHelpOptions = true, subcommands = Main.Migrate.class,
         description = "Serves models from MySQL/MariaDB (or embedded H2) behind Redis (or an in-process cache).",
         footer = "Configuration: ASIDE_PORT, ASIDE_DB_URL, ASIDE_DB_USER, ASIDE_DB_PASSWORD, ASIDE_CACHE_URL, "
-                + "ASIDE_CACHE_TTL, ASIDE_CACHE_NAMESPACE, ASIDE_CACHE_TIMEOUT, ASIDE_CACHE_WRITE_TIMEOUT, ASIDE_READ_DEADLINE, ASIDE_FALLBACK_WINDOW (environment, or -Daside.port=... system properties).")
+                + "ASIDE_CACHE_TTL, ASIDE_CACHE_NAMESPACE, ASIDE_CACHE_TIMEOUT, ASIDE_CACHE_WRITE_TIMEOUT, ASIDE_NEAR_CACHE_SIZE, "
+                + "ASIDE_READ_DEADLINE, ASIDE_FALLBACK_WINDOW (environment, or -Daside.port=... system properties).")
 public final class Main implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
@@ -42,7 +43,7 @@ public final class Main implements Callable<Integer> {
         public Integer call() {
             AsideConfig config = AsideConfig.load();
             AsideService.migrate(config);
-            LOG.info("schema is up to date on {}", config.dbUrl());
+            LOG.info("schema is up to date on {}", config.database());
             return 0;
         }
     }

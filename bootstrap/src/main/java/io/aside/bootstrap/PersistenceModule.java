@@ -6,13 +6,12 @@ import com.google.inject.Singleton;
 import io.aside.domain.port.InvalidationOutbox;
 import io.aside.domain.port.ModelRepository;
 import io.aside.persistence.Database;
-import io.aside.persistence.DatabaseSettings;
 
 /** The system of record: H2 embedded, or MySQL/MariaDB, chosen by the JDBC URL alone. */
 final class PersistenceModule extends AbstractModule {
     @Provides @Singleton
     Database database(AsideConfig config, Closer closer) {
-        return closer.register(Database.open(new DatabaseSettings(config.dbUrl(), config.dbUser(), config.dbPassword())));
+        return closer.register(Database.open(config.database()));
     }
 
     @Provides @Singleton

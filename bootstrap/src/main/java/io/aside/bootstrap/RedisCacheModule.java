@@ -10,7 +10,6 @@ import io.aside.domain.port.CachePort;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 
 /**
  * Redis, behind a circuit breaker so that a dead Redis costs nothing per request: reads fail open
@@ -19,10 +18,8 @@ import java.time.Duration;
 final class RedisCacheModule extends AbstractModule {
     private final RedisSettings settings;
 
-    RedisCacheModule(AsideConfig config) {
-        RedisSettings fromUrl = RedisSettings.fromUrl(config.cacheUrl()).withNamespace(config.cacheNamespace());
-        Duration connect = fromUrl.connectTimeout().compareTo(config.cacheTimeout()) > 0 ? fromUrl.connectTimeout() : config.cacheTimeout();
-        this.settings = fromUrl.withTimeouts(connect, config.cacheTimeout()).withWriteTimeout(config.cacheWriteTimeout());
+    RedisCacheModule(RedisCacheConfig config) {
+        this.settings = config.settings();
     }
 
     @Provides @Singleton

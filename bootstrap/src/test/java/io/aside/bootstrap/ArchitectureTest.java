@@ -35,7 +35,7 @@ class ArchitectureTest {
 
     @Test
     void adaptersNeverDependOnEachOtherNorOnBootstrap() {
-        String[] adapters = {"io.aside.persistence..", "io.aside.cache..", "io.aside.web.."};
+        String[] adapters = {"io.aside.persistence..", "io.aside.cache..", "io.aside.web..", "io.aside.metrics.."};
         for (String adapter : adapters) {
             for (String other : adapters) {
                 if (other.equals(adapter)) continue;
@@ -53,8 +53,17 @@ class ArchitectureTest {
                 .resideInAPackage("redis.clients..").check(production);
         noClasses().that().resideOutsideOfPackages("io.aside.cache..", "io.aside.persistence..").should().dependOnClassesThat()
                 .resideInAPackage("io.github.resilience4j..").because("each store's adapter guards its own calls").check(production);
-        noClasses().that().resideOutsideOfPackages("io.aside.web..", "io.aside.bootstrap..").should().dependOnClassesThat()
-                .resideInAnyPackage("io.javalin..", "io.micrometer..").check(production);
+        noClasses().that().resideOutsideOfPackage("io.aside.web..").should().dependOnClassesThat()
+                .resideInAPackage("io.javalin..").check(production);
+        noClasses().that().resideOutsideOfPackages("io.aside.metrics..", "io.aside.web..", "io.aside.bootstrap..").should()
+                .dependOnClassesThat().resideInAPackage("io.micrometer..")
+                .because("meters are recorded by the metrics adapter, served by the web adapter and made in the wiring").check(production);
+    }
+
+    @Test
+    void metricsAdapterImplementsTheApplicationsPortWithMicrometerOnly() {
+        HexagonRules.onlyDependsOn("io.aside.metrics..", "io.aside.application..", "io.aside.domain..", "io.micrometer..")
+                .check(production);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.aside.bootstrap.consistency;
 
 import io.aside.bootstrap.AsideConfig;
+import io.aside.bootstrap.RedisCacheConfig;
 import io.aside.cache.RedisCache;
 import io.aside.cache.RedisSettings;
 import io.aside.domain.cache.CacheKey;
@@ -27,8 +28,7 @@ final class CacheProbe implements AutoCloseable {
     private final RedisCache cache;
 
     CacheProbe(AsideConfig config) {
-        RedisSettings settings = RedisSettings.fromUrl(config.cacheUrl()).withNamespace(config.cacheNamespace())
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
+        RedisSettings settings = ((RedisCacheConfig) config.cache()).settings().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
         this.cache = new RedisCache(settings);
     }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.aside.bootstrap.AsideConfig;
 import io.aside.bootstrap.AsideService;
 import io.aside.bootstrap.ConfigException;
+import io.aside.bootstrap.InProcessCacheConfig;
 import java.sql.SQLException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,19 +20,19 @@ import org.junit.jupiter.api.Test;
 class InProcessCacheWithSharedDatabaseTest {
     @Test
     void givenMemoryCacheAndMariaDb_whenStarted_thenRefusedWithOneLineNamingBothVariables() {
-        AsideConfig config = Services.productionConfig().withCacheUrl(AsideConfig.MEMORY_CACHE);
+        AsideConfig config = Services.productionConfig().withCacheUrl(InProcessCacheConfig.URL);
 
         assertThatThrownBy(() -> AsideService.start(config).close())
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("ASIDE_CACHE_URL: ")
                 .hasMessageContaining("ASIDE_DB_URL")
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").doesNotContain(config.dbUrl()));
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").doesNotContain(config.database().url()));
     }
 
     @Test
     void givenMemoryCacheAndMariaDbFromTheEnvironment_whenLoaded_thenMigrateIsStillAllowed() throws SQLException {
         AsideConfig production = Services.productionConfig();
-        AsideConfig config = AsideConfig.from(Map.of("ASIDE_DB_URL", production.dbUrl(), "ASIDE_DB_USER", production.dbUser())::get);
+        AsideConfig config = AsideConfig.from(Map.of("ASIDE_DB_URL", production.database().url(), "ASIDE_DB_USER", production.database().user())::get);
 
         assertThat(config.inMemoryCache()).as("the default cache").isTrue();
 

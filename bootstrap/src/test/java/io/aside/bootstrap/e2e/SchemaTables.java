@@ -14,7 +14,7 @@ final class SchemaTables {
 
     static List<String> of(AsideConfig config) throws SQLException {
         List<String> tables = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(config.dbUrl(), config.dbUser(), config.dbPassword());
+        try (Connection c = DriverManager.getConnection(config.database().url(), config.database().user(), config.database().password());
              ResultSet rs = c.createStatement().executeQuery(
                      "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() ORDER BY table_name")) {
             while (rs.next()) tables.add(rs.getString(1));

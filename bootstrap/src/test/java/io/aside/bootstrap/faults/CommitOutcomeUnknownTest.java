@@ -32,7 +32,7 @@ class CommitOutcomeUnknownTest {
     static final WriterAndReader services = new WriterAndReader(Services::productionConfig, config -> {
         MariaDbServer db = TestServers.mariaDb();
         writersPathToTheDatabase = TcpProxy.start(db.host(), db.port());
-        return config.withDbUrl(config.dbUrl().replace(db.host() + ":" + db.port(),
+        return config.withDbUrl(config.database().url().replace(db.host() + ":" + db.port(),
                 writersPathToTheDatabase.host() + ":" + writersPathToTheDatabase.port()));
     });
 

@@ -24,7 +24,7 @@ final class StoredRows {
     }
 
     private static List<List<String>> rows(AsideConfig config, String table) {
-        try (Connection c = DriverManager.getConnection(config.dbUrl(), config.dbUser(), config.dbPassword());
+        try (Connection c = DriverManager.getConnection(config.database().url(), config.database().user(), config.database().password());
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT * FROM " + table + " ORDER BY id")) {
             ResultSetMetaData meta = rs.getMetaData();

@@ -24,10 +24,11 @@ final class ModelsTable implements AutoCloseable {
     ModelsTable(AsideConfig config) {
         try {
             // UTF-8 on the wire, so strings compare exactly; HEX() below checks the stored bytes themselves.
-            String url = config.dbUrl() + (config.dbUrl().contains("?") ? "&" : "?") + "characterEncoding=UTF-8&connectTimeout=5000&socketTimeout=10000";
-            this.connection = DriverManager.getConnection(url, config.dbUser(), config.dbPassword());
+            String url = config.database().url() + (config.database().url().contains("?") ? "&" : "?")
+                    + "characterEncoding=UTF-8&connectTimeout=5000&socketTimeout=10000";
+            this.connection = DriverManager.getConnection(url, config.database().user(), config.database().password());
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot open " + config.dbUrl(), e);
+            throw new IllegalStateException("cannot open " + config.database(), e);
         }
     }
 

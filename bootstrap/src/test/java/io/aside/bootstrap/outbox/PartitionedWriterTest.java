@@ -4,7 +4,7 @@ import static io.aside.bootstrap.e2e.Http.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.aside.bootstrap.AsideConfig;
+import io.aside.bootstrap.CacheOptions;
 import io.aside.bootstrap.e2e.Figures;
 import io.aside.bootstrap.e2e.Http;
 import io.aside.bootstrap.e2e.Services;
@@ -74,7 +74,7 @@ class PartitionedWriterTest {
         Figures.report("partition", "writer's path to Redis hung: write answered in %d ms (two timed-out attempts); the other instance "
                 + "served the replaced value for %d ms after that", write.answeredIn().toMillis(), window.staleFor().toMillis());
         assertThat(write.answeredIn()).as("the patient attempt waited its write timeout")
-                .isGreaterThanOrEqualTo(AsideConfig.DEFAULT_CACHE_WRITE_TIMEOUT);
+                .isGreaterThanOrEqualTo(CacheOptions.DEFAULTS.writeTimeout());
         assertThat(window.staleReads()).as("the other instance's relay delivered it while the writer was still trying").isZero();
         writersPathToRedis.thaw();
         awaitWriterTrustsTheCacheAgain(id);

@@ -1,4 +1,4 @@
-package io.aside.web;
+package io.aside.metrics;
 
 import io.aside.application.CacheMetrics;
 import io.aside.domain.cache.EntryKind;

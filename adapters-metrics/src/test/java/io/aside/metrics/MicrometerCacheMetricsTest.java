@@ -1,4 +1,4 @@
-package io.aside.web;
+package io.aside.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
