@@ -1,13 +1,13 @@
 package io.aside.bootstrap.consistency;
 
-import io.aside.bootstrap.e2e.Figures;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aside.bootstrap.e2e.Http;
+import io.aside.bootstrap.e2e.Figures;
 import io.aside.domain.model.Category;
 import io.aside.domain.model.Model;
 import io.aside.domain.model.ModelId;
 import io.aside.domain.port.ModelRepository;
+import io.aside.testing.HttpReply;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +16,8 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * DESIGN §7, concurrency: writers and readers on both instances race on a few ids and categories;
@@ -93,7 +93,7 @@ class RandomizedConsistencyStressTest {
         for (long id : ledger.everSeen()) {
             Optional<Model> row = database().findById(new ModelId(id));
             for (Instance instance : services.both()) {
-                Http.Reply read = instance.http().get("/models/" + id);
+                HttpReply read = instance.http().get("/models/" + id);
                 assertThat(read.status()).as("seed %d: GET %d on %s", seed, id, instance).isEqualTo(row.isPresent() ? 200 : 404);
                 row.ifPresent(m -> assertThat(read.json().get("version").asLong()).as("seed %d: version of %d on %s", seed, id, instance)
                         .isEqualTo(m.version()));
