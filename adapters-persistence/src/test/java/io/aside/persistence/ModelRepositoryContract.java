@@ -1,11 +1,11 @@
 package io.aside.persistence;
 
-import static io.aside.persistence.Drafts.EMOJI;
-import static io.aside.persistence.Drafts.LONGEST_EMOJI_NAME;
-import static io.aside.persistence.Drafts.QUOTES;
-import static io.aside.persistence.Drafts.SCRIPT;
-import static io.aside.persistence.Drafts.SQL_INJECTION;
-import static io.aside.persistence.Drafts.draft;
+import static io.aside.domain.model.HostileText.EMOJI;
+import static io.aside.domain.model.HostileText.LONGEST_EMOJI_NAME;
+import static io.aside.domain.model.HostileText.QUOTES;
+import static io.aside.domain.model.HostileText.SCRIPT;
+import static io.aside.domain.model.HostileText.SQL_INJECTION;
+import static io.aside.domain.model.ModelFixtures.draft;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.aside.domain.cache.Invalidation;
 import io.aside.domain.cache.PendingInvalidation;
 import io.aside.domain.model.Category;
+import io.aside.domain.model.HostileText;
 import io.aside.domain.model.Model;
 import io.aside.domain.model.ModelDraft;
 import io.aside.domain.model.ModelId;
@@ -86,7 +87,7 @@ abstract class ModelRepositoryContract {
     void givenHostileValues_whenInsertAndFindById_thenEveryFieldRoundTripsVerbatim() {
         for (String text : List.of(SQL_INJECTION, SCRIPT, QUOTES, EMOJI, LONGEST_EMOJI_NAME)) {
             String category = text.length() > 90 ? "😀".repeat(Category.MAX_LENGTH) : text;
-            ModelDraft draft = draft(text, category, Drafts.hostileAttributes());
+            ModelDraft draft = draft(text, category, HostileText.attributes());
 
             Model inserted = repository.insert(draft).model();
 

@@ -1,6 +1,6 @@
 package io.aside.persistence;
 
-import static io.aside.persistence.Drafts.draft;
+import static io.aside.domain.model.ModelFixtures.draft;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -9,6 +9,7 @@ import io.aside.application.GetModel;
 import io.aside.application.HealthCheck;
 import io.aside.application.ListModels;
 import io.aside.application.UpdateModel;
+import io.aside.testing.ApiClient;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -27,13 +28,13 @@ abstract class ApiTestBase {
     final HealthCheck healthCheck = mock(HealthCheck.class);
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     WebServer server;
-    Http http;
+    ApiClient http;
 
     @BeforeAll
     void startServer() {
         server = new WebServer(WebSettings.onPort(0), getModel, listModels, createModel, updateModel, deleteModel,
                 healthCheck, registry).start();
-        http = new Http(server.port());
+        http = new ApiClient(server.port());
     }
 
     @AfterAll

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aside.testing.HttpReply;
 import io.aside.testing.RawHttp;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ class HostileRequestsTest extends ApiTestBase {
         List<String> headers = new ArrayList<>();
         if (hostile.contentType() != null) headers.add("Content-Type: " + hostile.contentType());
         hostile.headers().forEach((name, value) -> headers.add(name + ": " + value));
-        RawHttp.Response response = RawHttp.send(server.port(), RawHttp.Request.of(hostile.method(), hostile.path(), headers, hostile.body()));
+        HttpReply response = RawHttp.send(server.port(), RawHttp.Request.of(hostile.method(), hostile.path(), headers, hostile.body()));
 
         JsonNode problem = assertProblem(response, hostile.status());
 
@@ -57,7 +58,7 @@ class HostileRequestsTest extends ApiTestBase {
     @ValueSource(strings = {"/models?category=%ZZ", "/models?category=%", "/models?category=%C3", "/models?%ZZ=1",
             "/models/%ZZ", "/models/%", "/models/1%"})
     void givenMalformedPercentEncoding_thenRefusedWithProblemAndNoUseCaseCalled(String target) throws Exception {
-        RawHttp.Response response = RawHttp.send(server.port(), "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        HttpReply response = RawHttp.send(server.port(), "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.header("content-type")).isEqualTo("application/problem+json");
@@ -69,7 +70,7 @@ class HostileRequestsTest extends ApiTestBase {
     @ParameterizedTest(name = "{0}")
     @MethodSource("refusedByJetty")
     void givenRequestJettyRefusesItself_thenStillAProblemDocument(String description, String request, int status) throws Exception {
-        RawHttp.Response response = RawHttp.send(server.port(), request);
+        HttpReply response = RawHttp.send(server.port(), request);
 
         assertThat(response.status()).isEqualTo(status);
         assertThat(response.header("content-type")).isEqualTo("application/problem+json");
@@ -80,7 +81,7 @@ class HostileRequestsTest extends ApiTestBase {
     @ParameterizedTest(name = "{0}")
     @MethodSource("repeatedHeaders")
     void givenHeaderRepeatedOnTwoLines_thenRefusedWithProblemAndNoUseCaseCalled(String description, String request, int status) throws Exception {
-        RawHttp.Response response = RawHttp.send(server.port(), request);
+        HttpReply response = RawHttp.send(server.port(), request);
 
         assertThat(response.status()).isEqualTo(status);
         assertThat(response.header("content-type")).isEqualTo("application/problem+json");

@@ -1,5 +1,7 @@
 package io.aside.web;
 
+import static io.aside.domain.model.ModelFixtures.aModel;
+import static io.aside.domain.model.ModelFixtures.draft;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.verify;
@@ -14,8 +16,8 @@ import io.aside.domain.cache.ModelPage;
 import io.aside.domain.cache.Presence;
 import io.aside.domain.model.ModelDraft;
 import io.aside.domain.model.ModelId;
+import io.aside.testing.HttpReply;
 import java.net.URLEncoder;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -48,17 +50,17 @@ class NastyValuesTest extends ApiTestBase {
     @ParameterizedTest
     @MethodSource("nastyValues")
     void givenNastyButValidValues_whenCreate_thenUseCaseGetsThemUnchangedAndResponseEchoesThem(String value) throws Exception {
-        when(createModel.create(any())).thenAnswer(call -> Models.stored(9, call.getArgument(0), 1));
+        when(createModel.create(any())).thenAnswer(call -> aModel().id(9).content(call.getArgument(0)).build());
         ObjectNode body = JSON.createObjectNode().put("name", value).put("category", value);
         body.putObject("attributes").put(value, value);
 
-        HttpResponse<String> response = http.call("POST", "/models").json(JSON.writeValueAsString(body)).send();
+        HttpReply response = http.post("/models", JSON.writeValueAsString(body));
 
-        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(response.status()).isEqualTo(201);
         ArgumentCaptor<ModelDraft> draft = ArgumentCaptor.forClass(ModelDraft.class);
         verify(createModel).create(draft.capture());
-        assertThat(draft.getValue()).isEqualTo(ModelDraft.of(value, value, Map.of(value, value)));
-        JsonNode echoed = Responses.json(response);
+        assertThat(draft.getValue()).isEqualTo(draft(value, value, Map.of(value, value)));
+        JsonNode echoed = response.json();
         assertThat(echoed.path("name").textValue()).isEqualTo(value);
         assertThat(echoed.path("category").textValue()).isEqualTo(value);
         assertThat(echoed.path("attributes").path(value).textValue()).isEqualTo(value);
@@ -67,9 +69,9 @@ class NastyValuesTest extends ApiTestBase {
     @ParameterizedTest
     @MethodSource("nastyValues")
     void givenNastyStoredValues_whenGet_thenEchoedExactly(String value) {
-        when(getModel.get(new ModelId(5))).thenReturn(new Read<>(Presence.of(Models.named(5, value, value)), false));
+        when(getModel.get(new ModelId(5))).thenReturn(new Read<>(Presence.of(aModel().id(5).name(value).category(value).build()), false));
 
-        JsonNode model = Responses.json(http.get("/models/5").send());
+        JsonNode model = http.get("/models/5").json();
 
         assertThat(model.path("name").textValue()).isEqualTo(value);
         assertThat(model.path("category").textValue()).isEqualTo(value);
@@ -80,9 +82,9 @@ class NastyValuesTest extends ApiTestBase {
     void givenNastyCategory_whenListFormEncoded_thenListModelsGetsItUnchanged(String value) {
         when(listModels.list(any())).thenReturn(new Read<>(new ModelPage(List.of()), false));
 
-        HttpResponse<String> response = http.get("/models?category=" + URLEncoder.encode(value, StandardCharsets.UTF_8)).send();
+        HttpReply response = http.get("/models?category=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.status()).isEqualTo(200);
         ArgumentCaptor<ListModelsQuery> query = ArgumentCaptor.forClass(ListModelsQuery.class);
         verify(listModels).list(query.capture());
         assertThat(query.getValue().category().value()).isEqualTo(value);
@@ -94,7 +96,7 @@ class NastyValuesTest extends ApiTestBase {
         when(listModels.list(any())).thenReturn(new Read<>(new ModelPage(List.of()), false));
         String percentEncoded = URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
 
-        assertThat(http.get("/models?limit=3&category=" + percentEncoded).send().statusCode()).isEqualTo(200);
+        assertThat(http.get("/models?limit=3&category=" + percentEncoded).status()).isEqualTo(200);
 
         ArgumentCaptor<ListModelsQuery> query = ArgumentCaptor.forClass(ListModelsQuery.class);
         verify(listModels).list(query.capture());

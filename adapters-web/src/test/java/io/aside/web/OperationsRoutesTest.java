@@ -1,5 +1,6 @@
 package io.aside.web;
 
+import static io.aside.domain.model.ModelFixtures.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.when;
@@ -7,7 +8,7 @@ import static org.mockito.Mockito.when;
 import io.aside.application.HealthCheck;
 import io.aside.application.Read;
 import io.aside.domain.cache.Presence;
-import java.net.http.HttpResponse;
+import io.aside.testing.HttpReply;
 import org.junit.jupiter.api.Test;
 
 class OperationsRoutesTest extends ApiTestBase {
@@ -16,55 +17,55 @@ class OperationsRoutesTest extends ApiTestBase {
     void givenDatabaseAndCacheUp_whenHealth_then200Up() {
         when(healthCheck.check()).thenReturn(new HealthCheck.Report(HealthCheck.Status.UP, true, true, true));
 
-        HttpResponse<String> response = http.get("/health").send();
+        HttpReply response = http.get("/health");
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-        assertThat(response.body()).isEqualTo("{\"status\":\"UP\",\"components\":{\"db\":{\"status\":\"UP\"},\"cache\":{\"status\":\"UP\"}}}");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Content-Type")).isEqualTo("application/json");
+        assertThat(response.text()).isEqualTo("{\"status\":\"UP\",\"components\":{\"db\":{\"status\":\"UP\"},\"cache\":{\"status\":\"UP\"}}}");
     }
 
     @Test
     void givenCacheDown_whenHealth_then200DegradedBecauseReadsFailOpen() {
         when(healthCheck.check()).thenReturn(new HealthCheck.Report(HealthCheck.Status.DEGRADED, true, false, true));
 
-        HttpResponse<String> response = http.get("/health").send();
+        HttpReply response = http.get("/health");
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("{\"status\":\"DEGRADED\",\"components\":{\"db\":{\"status\":\"UP\"},\"cache\":{\"status\":\"DOWN\"}}}");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.text()).isEqualTo("{\"status\":\"DEGRADED\",\"components\":{\"db\":{\"status\":\"UP\"},\"cache\":{\"status\":\"DOWN\"}}}");
     }
 
     @Test
     void givenUndeliveredInvalidation_whenHealth_then200DegradedWithTheCacheBypassed() {
         when(healthCheck.check()).thenReturn(new HealthCheck.Report(HealthCheck.Status.DEGRADED, true, true, false));
 
-        HttpResponse<String> response = http.get("/health").send();
+        HttpReply response = http.get("/health");
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("{\"status\":\"DEGRADED\",\"components\":{\"db\":{\"status\":\"UP\"},\"cache\":{\"status\":\"UNTRUSTED\"}}}");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.text()).isEqualTo("{\"status\":\"DEGRADED\",\"components\":{\"db\":{\"status\":\"UP\"},\"cache\":{\"status\":\"UNTRUSTED\"}}}");
     }
 
     @Test
     void givenDatabaseDown_whenHealth_then503Down() {
         when(healthCheck.check()).thenReturn(new HealthCheck.Report(HealthCheck.Status.DOWN, false, true, true));
 
-        HttpResponse<String> response = http.get("/health").send();
+        HttpReply response = http.get("/health");
 
-        assertThat(response.statusCode()).isEqualTo(503);
-        assertThat(response.body()).isEqualTo("{\"status\":\"DOWN\",\"components\":{\"db\":{\"status\":\"DOWN\"},\"cache\":{\"status\":\"UP\"}}}");
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.text()).isEqualTo("{\"status\":\"DOWN\",\"components\":{\"db\":{\"status\":\"DOWN\"},\"cache\":{\"status\":\"UP\"}}}");
     }
 
     @Test
     void givenServedRequests_whenMetrics_thenPrometheusTextWithTimingsPerRouteTemplate() {
-        when(getModel.get(any())).thenReturn(new Read<>(Presence.of(Models.lamp()), true));
-        http.get("/models/1").send();
-        http.get("/models/123456").send();
-        http.get("/no/such/path/" + System.nanoTime()).send();
+        when(getModel.get(any())).thenReturn(new Read<>(Presence.of(model(1, "furniture")), true));
+        http.get("/models/1");
+        http.get("/models/123456");
+        http.get("/no/such/path/" + System.nanoTime());
 
-        HttpResponse<String> response = http.get("/metrics").send();
+        HttpReply response = http.get("/metrics");
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue(OperationsRoutes.PROMETHEUS_TEXT);
-        assertThat(response.body())
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Content-Type")).isEqualTo(OperationsRoutes.PROMETHEUS_TEXT);
+        assertThat(response.text())
                 .contains("aside_http_server_requests_seconds_count{method=\"GET\",route=\"/models/{id}\",status=\"200\"} 2")
                 .contains("route=\"UNMATCHED\",status=\"404\"")
                 .doesNotContain("/models/123456", "/no/such/path");
@@ -74,6 +75,6 @@ class OperationsRoutesTest extends ApiTestBase {
     void givenCacheMetricsOnTheSameRegistry_whenMetrics_thenCacheCountersAreExposed() {
         registry.counter("aside.cache.hits", "cache", "model").increment(); // as the metrics adapter records a hit
 
-        assertThat(http.get("/metrics").send().body()).contains("aside_cache_hits_total{cache=\"model\"}");
+        assertThat(http.get("/metrics").text()).contains("aside_cache_hits_total{cache=\"model\"}");
     }
 }

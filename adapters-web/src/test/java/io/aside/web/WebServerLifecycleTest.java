@@ -1,5 +1,6 @@
 package io.aside.web;
 
+import static io.aside.domain.model.ModelFixtures.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -14,11 +15,12 @@ import io.aside.application.ListModels;
 import io.aside.application.Read;
 import io.aside.application.UpdateModel;
 import io.aside.domain.cache.Presence;
+import io.aside.testing.ApiClient;
+import io.aside.testing.HttpReply;
 import io.aside.testing.RawHttp;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.UncheckedIOException;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -37,7 +39,7 @@ class WebServerLifecycleTest {
     void givenPortZero_whenStarted_thenItServesOnTheBoundPort() {
         try (WebServer server = server(WebSettings.onPort(0)).start()) {
             assertThat(server.port()).isPositive();
-            assertThat(new Http(server.port()).get("/nope").send().statusCode()).isEqualTo(404);
+            assertThat(new ApiClient(server.port()).get("/nope").status()).isEqualTo(404);
         }
     }
 
@@ -47,25 +49,24 @@ class WebServerLifecycleTest {
         when(getModel.get(any())).thenAnswer(call -> {
             entered.countDown();
             Thread.sleep(500);
-            return new Read<>(Presence.of(Models.lamp()), false);
+            return new Read<>(Presence.of(model(1, "furniture")), false);
         });
         WebServer server = server(new WebSettings(0, 1024, Duration.ofSeconds(5))).start();
         int port = server.port();
-        Http http = new Http(port);
+        ApiClient http = new ApiClient(port);
 
-        CompletableFuture<HttpResponse<String>> inFlight = CompletableFuture.supplyAsync(() -> http.get("/models/1").send());
+        CompletableFuture<HttpReply> inFlight = CompletableFuture.supplyAsync(() -> http.get("/models/1"));
         assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
         server.stop();
 
-        assertThat(inFlight.get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
-        assertThatThrownBy(() -> http.get("/models/1").send()).isInstanceOf(UncheckedIOException.class);
+        assertThat(inFlight.get(5, TimeUnit.SECONDS).status()).isEqualTo(200);
+        assertThatThrownBy(() -> http.get("/models/1")).isInstanceOf(UncheckedIOException.class);
     }
 
     @Test
     void givenSmallBodyLimit_whenBodyExceedsIt_then413() {
         try (WebServer server = server(new WebSettings(0, 16, Duration.ZERO)).start()) {
-            HttpResponse<String> response = new Http(server.port()).call("POST", "/models")
-                    .json("{\"name\":\"seventeen bytes+\"}").send();
+            HttpReply response = new ApiClient(server.port()).post("/models", "{\"name\":\"seventeen bytes+\"}");
 
             Responses.assertProblem(response, 413);
         }
@@ -75,7 +76,7 @@ class WebServerLifecycleTest {
     void givenSmallBodyLimit_whenChunkedBodyWithoutLengthExceedsIt_then413() throws Exception {
         try (WebServer server = server(new WebSettings(0, 16, Duration.ZERO)).start()) {
             String chunk = "{\"name\":\"seventeen bytes and more\"}";
-            RawHttp.Response response = RawHttp.send(server.port(), "POST /models HTTP/1.1\r\nHost: l\r\n"
+            HttpReply response = RawHttp.send(server.port(), "POST /models HTTP/1.1\r\nHost: l\r\n"
                     + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
                     + Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n0\r\n\r\n");
 

@@ -20,8 +20,9 @@ import java.util.Map;
 /**
  * An HTTP/1.1 client over a bare socket, for requests that java.net.URI and HttpClient refuse to
  * build: invalid UTF-8 bodies, {@code %00} in a path, repeated or conflicting headers, no Host. It
- * writes exactly the bytes it is given and reads one {@code Connection: close} response. Shared by
- * the web adapter's tests and the end-to-end tests.
+ * writes exactly the bytes it is given and reads one {@code Connection: close} response, answered as
+ * the same {@link HttpReply} as {@link ApiClient}'s. Shared by the web adapter's tests and the
+ * end-to-end tests.
  *
  * <p>The request is written on a thread of its own while the response is read, so that a server
  * refusing a large body early (413) is heard even though it stops reading the body.
@@ -88,40 +89,23 @@ public final class RawHttp {
         }
     }
 
-    /** Header names are lower-cased; a repeated header keeps every value. */
-    public record Response(int status, Map<String, List<String>> headers, byte[] body) {
-        public String header(String name) {
-            List<String> values = headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
-            return values.isEmpty() ? null : values.get(0);
-        }
-
-        public String text() {
-            return new String(body, StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public String toString() {
-            return status + " " + headers + " " + text();
-        }
-    }
-
     /** Sends {@code request} exactly as written (ISO-8859-1 bytes), framing and all. */
-    public static Response send(int port, String request) {
+    public static HttpReply send(int port, String request) {
         return send(port, request.getBytes(StandardCharsets.ISO_8859_1), request);
     }
 
-    public static Response send(int port, Request request) {
+    public static HttpReply send(int port, Request request) {
         return send(port, request.toBytes(), request);
     }
 
-    private static Response send(int port, byte[] bytes, Object request) {
+    private static HttpReply send(int port, byte[] bytes, Object request) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), (int) TIMEOUT.toMillis());
             socket.setSoTimeout((int) TIMEOUT.toMillis());
             Thread writer = new Thread(() -> write(socket, bytes), "raw-http-writer");
             writer.setDaemon(true);
             writer.start();
-            Response response = read(new BufferedInputStream(socket.getInputStream()));
+            HttpReply response = read(new BufferedInputStream(socket.getInputStream()));
             socket.close(); // unblocks a writer the server stopped reading from
             writer.join(TIMEOUT.toMillis());
             return response;
@@ -144,7 +128,7 @@ public final class RawHttp {
         }
     }
 
-    private static Response read(InputStream in) throws IOException {
+    private static HttpReply read(InputStream in) throws IOException {
         String head = new String(readHead(in), StandardCharsets.ISO_8859_1);
         String[] lines = head.split("\r\n");
         String[] statusLine = lines[0].split(" ", 3);
@@ -157,7 +141,7 @@ public final class RawHttp {
                     .add(lines[i].substring(colon + 1).trim());
         }
         int status = Integer.parseInt(statusLine[1]);
-        return new Response(status, headers, readBody(in, headers));
+        return new HttpReply(status, headers, readBody(in, headers));
     }
 
     private static byte[] readHead(InputStream in) throws IOException {

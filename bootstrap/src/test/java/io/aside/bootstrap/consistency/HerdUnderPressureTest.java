@@ -1,13 +1,13 @@
 package io.aside.bootstrap.consistency;
 
-import static io.aside.bootstrap.e2e.Http.model;
+import static io.aside.bootstrap.e2e.ModelJson.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.aside.bootstrap.e2e.Figures;
-import io.aside.bootstrap.e2e.Http;
 import io.aside.bootstrap.faults.CacheBreaker;
 import io.aside.domain.model.ModelId;
+import io.aside.testing.HttpReply;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,7 +36,7 @@ class HerdUnderPressureTest {
         ModelId id = coldModel();
         services.both().forEach(i -> i.repository().slowDown(id, Duration.ofMillis(200)));
 
-        Herd.Result<Http.Reply> herd;
+        Herd.Result<HttpReply> herd;
         try (CpuBurner burner = CpuBurner.start()) {
             herd = Herd.run(READERS, i -> instance(i).http().get("/models/" + id), HERD_TIMEOUT);
         }
@@ -52,7 +52,7 @@ class HerdUnderPressureTest {
         ModelId id = coldModel();
         services.both().forEach(i -> i.repository().slowDown(id, Duration.ofMillis(200)));
         services.redis().pause();
-        Herd.Result<Http.Reply> herd;
+        Herd.Result<HttpReply> herd;
         try {
             openBreakers();
             herd = Herd.run(READERS, i -> instance(i).http().get("/models/" + id), HERD_TIMEOUT);
@@ -73,7 +73,7 @@ class HerdUnderPressureTest {
         ModelId id = coldModel();
         services.both().forEach(i -> i.repository().slowDown(id, Duration.ofMillis(200)));
         services.redis().pause();
-        Herd.Result<Http.Reply> herd;
+        Herd.Result<HttpReply> herd;
         try {
             herd = Herd.run(READERS, i -> instance(i).http().get("/models/" + id), HERD_TIMEOUT);
         } finally {
@@ -92,7 +92,7 @@ class HerdUnderPressureTest {
         services.both().forEach(i -> i.repository().slowDown(id, Duration.ofSeconds(3)));
         double extensionsBefore = extensions();
 
-        Herd.Result<Http.Reply> herd = Herd.run(READERS, i -> instance(i).http().get("/models/" + id), HERD_TIMEOUT);
+        Herd.Result<HttpReply> herd = Herd.run(READERS, i -> instance(i).http().get("/models/" + id), HERD_TIMEOUT);
 
         Figures.report("herd", "cold model, database 3 s per read, %d readers over 2 instances: %d database load(s), all answered in %d ms",
                 READERS, services.loadsOf(id), herd.elapsed().toMillis());
@@ -103,14 +103,14 @@ class HerdUnderPressureTest {
 
     /** A model that exists in the database and in no cache. */
     private static ModelId coldModel() {
-        Http.Reply created = services.a().http().post("/models", model("pressed " + NAMES.incrementAndGet(), "pressure"));
+        HttpReply created = services.a().http().post("/models", model("pressed " + NAMES.incrementAndGet(), "pressure"));
         assertThat(created.status()).isEqualTo(201);
         return new ModelId(created.json().get("id").asLong());
     }
 
-    private static void assertAllAnsweredAlike(Herd.Result<Http.Reply> herd) {
-        assertThat(herd.answers()).extracting(Http.Reply::status).containsOnly(200);
-        assertThat(herd.answers()).extracting(r -> r.raw().body()).hasSize(READERS).containsOnly(herd.answers().get(0).raw().body());
+    private static void assertAllAnsweredAlike(Herd.Result<HttpReply> herd) {
+        assertThat(herd.answers()).extracting(HttpReply::status).containsOnly(200);
+        assertThat(herd.answers()).extracting(HttpReply::text).hasSize(READERS).containsOnly(herd.answers().get(0).text());
     }
 
     /** Reads of other cold keys against the frozen Redis, until both instances' breakers shed calls. */

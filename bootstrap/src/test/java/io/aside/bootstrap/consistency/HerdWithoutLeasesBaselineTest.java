@@ -1,11 +1,11 @@
 package io.aside.bootstrap.consistency;
 
-import static io.aside.bootstrap.e2e.Http.model;
+import static io.aside.bootstrap.e2e.ModelJson.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aside.bootstrap.e2e.Figures;
-import io.aside.bootstrap.e2e.Http;
 import io.aside.domain.model.ModelId;
+import io.aside.testing.HttpReply;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -23,18 +23,18 @@ class HerdWithoutLeasesBaselineTest {
 
     @Test
     void givenColdKeyAndNoLeases_whenHundredReadersOnTwoInstances_thenMostOfThemLoadFromTheDatabase() {
-        Http.Reply created = services.a().http().post("/models", model("unprotected lamp", "baseline"));
+        HttpReply created = services.a().http().post("/models", model("unprotected lamp", "baseline"));
         ModelId id = new ModelId(created.json().get("id").asLong());
         // Longer than the herd takes to arrive (a few hundred ms on a small machine): without leases,
         // every reader that arrives before the first fill loads too, and all of them arrive before it.
         services.both().forEach(i -> i.repository().slowDown(id, Duration.ofSeconds(1)));
 
-        Herd.Result<Http.Reply> herd = Herd.run(ThunderingHerdTest.READERS,
+        Herd.Result<HttpReply> herd = Herd.run(ThunderingHerdTest.READERS,
                 i -> (i % 2 == 0 ? services.a() : services.b()).http().get("/models/" + id), Duration.ofSeconds(15));
 
         Figures.report("herd", "baseline without leases (plain cache-aside), cold model, %d concurrent readers over 2 instances:"
                 + " %d database loads", ThunderingHerdTest.READERS, services.loadsOf(id));
-        assertThat(herd.answers()).extracting(Http.Reply::status).containsOnly(200);
+        assertThat(herd.answers()).extracting(HttpReply::status).containsOnly(200);
         assertThat(services.loadsOf(id)).as(services::cacheCounters).isGreaterThan(ThunderingHerdTest.READERS / 2);
     }
 }

@@ -1,31 +1,32 @@
 package io.aside.bootstrap.consistency;
 
 import io.aside.bootstrap.AsideService;
-import io.aside.bootstrap.e2e.Http;
+import io.aside.testing.ApiClient;
+import io.aside.testing.HttpReply;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** One running service of a {@link TwoInstances} pair: its HTTP client and its instrumented repository. */
-record Instance(String name, AsideService service, Http http, InstrumentedRepository repository) {
+record Instance(String name, AsideService service, ApiClient http, InstrumentedRepository repository) {
     static Instance of(String name, AsideService service) {
-        return new Instance(name, service, new Http(service.port()), service.instance(InstrumentedRepository.class));
+        return new Instance(name, service, new ApiClient(service.port()), service.instance(InstrumentedRepository.class));
     }
 
     /** A cache counter of this instance, e.g. {@code aside_cache_fills_refused_total} for cache "model", from its /metrics. */
     double counter(String name, String cache) {
-        Http.Reply metrics = http.get("/metrics");
+        HttpReply metrics = http.get("/metrics");
         if (metrics.status() != 200) throw new AssertionError(this.name + " /metrics answered " + metrics.status());
         Pattern line = Pattern.compile("^" + Pattern.quote(name) + "\\{cache=\"" + Pattern.quote(cache) + "\"[^}]*}\\s+(\\S+)$",
                 Pattern.MULTILINE);
-        Matcher m = line.matcher(metrics.raw().body());
+        Matcher m = line.matcher(metrics.text());
         if (!m.find()) throw new AssertionError(this.name + " /metrics has no " + name + "{cache=\"" + cache + "\"}");
         return Double.parseDouble(m.group(1));
     }
 
     /** This instance's cache counters (errors, lease waits, refused fills…) as /metrics prints them: for failure messages. */
     String cacheCounters() {
-        return http.get("/metrics").raw().body().lines()
+        return http.get("/metrics").text().lines()
                 .filter(l -> l.startsWith("aside_cache_") && !l.startsWith("aside_cache_load_seconds_bucket"))
                 .collect(Collectors.joining("\n  ", name + ":\n  ", ""));
     }

@@ -1,15 +1,15 @@
 package io.aside.bootstrap.consistency;
 
-import static io.aside.bootstrap.e2e.Http.model;
+import static io.aside.bootstrap.e2e.ModelJson.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aside.application.CachePolicy;
 import io.aside.bootstrap.consistency.CacheProbe.Peeked.Kind;
-import io.aside.bootstrap.e2e.Http;
 import io.aside.domain.cache.ModelKey;
 import io.aside.domain.cache.Presence;
 import io.aside.domain.model.Model;
 import io.aside.domain.model.ModelId;
+import io.aside.testing.HttpReply;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -30,13 +30,13 @@ class LostLeaseHolderTest {
 
     @Test
     void givenLeaseHolderThatDied_whenRead_thenTheReaderTakesOverOnceTheLeaseExpiresAndFills() {
-        Http.Reply created = services.a().http().post("/models", model("orphaned", "leases"));
+        HttpReply created = services.a().http().post("/models", model("orphaned", "leases"));
         ModelId id = new ModelId(created.json().get("id").asLong());
         ModelKey key = new ModelKey(id);
         services.probe().takeLease(key, LEASE_TTL);
         long leased = System.nanoTime();
 
-        Http.Reply read = services.a().http().get("/models/" + id);
+        HttpReply read = services.a().http().get("/models/" + id);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - leased);
 
         assertThat(read.status()).isEqualTo(200);
@@ -48,7 +48,7 @@ class LostLeaseHolderTest {
         CacheProbe.Peeked<Presence<Model>> filled = services.probe().peek(key);
         assertThat(filled.kind()).as("the reader that took over filled the key").isEqualTo(Kind.VALUE);
 
-        Http.Reply hit = services.b().http().get("/models/" + id);
+        HttpReply hit = services.b().http().get("/models/" + id);
         assertThat(hit.header("X-Cache")).isEqualTo("HIT");
         assertThat(hit.json()).isEqualTo(created.json());
         assertThat(services.loadsOf(id)).isEqualTo(1);

@@ -3,11 +3,11 @@ package io.aside.bootstrap.consistency;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aside.bootstrap.e2e.Figures;
-import io.aside.bootstrap.e2e.Http;
 import io.aside.domain.model.Category;
 import io.aside.domain.model.Model;
 import io.aside.domain.model.ModelId;
 import io.aside.domain.port.ModelRepository;
+import io.aside.testing.HttpReply;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,7 +93,7 @@ class RandomizedConsistencyStressTest {
         for (long id : ledger.everSeen()) {
             Optional<Model> row = database().findById(new ModelId(id));
             for (Instance instance : services.both()) {
-                Http.Reply read = instance.http().get("/models/" + id);
+                HttpReply read = instance.http().get("/models/" + id);
                 assertThat(read.status()).as("seed %d: GET %d on %s", seed, id, instance).isEqualTo(row.isPresent() ? 200 : 404);
                 row.ifPresent(m -> assertThat(read.json().get("version").asLong()).as("seed %d: version of %d on %s", seed, id, instance)
                         .isEqualTo(m.version()));

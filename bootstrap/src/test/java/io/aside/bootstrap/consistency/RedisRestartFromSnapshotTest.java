@@ -1,10 +1,10 @@
 package io.aside.bootstrap.consistency;
 
-import static io.aside.bootstrap.e2e.Http.model;
+import static io.aside.bootstrap.e2e.ModelJson.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aside.bootstrap.e2e.Figures;
-import io.aside.bootstrap.e2e.Http;
+import io.aside.testing.HttpReply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +39,7 @@ class RedisRestartFromSnapshotTest {
 
         services.redis().command("SAVE");
         for (long id : ids) {
-            Http.Reply updated = services.b().http().put("/models/" + id,
+            HttpReply updated = services.b().http().put("/models/" + id,
                     "{\"name\":\"new\",\"category\":\"" + CATEGORY + "\",\"attributes\":{},\"version\":1}");
             assertThat(updated.status()).isEqualTo(200);
         }
@@ -51,12 +51,12 @@ class RedisRestartFromSnapshotTest {
         for (int round = 0; round < 2; round++) {
             for (Instance instance : services.both()) {
                 for (long id : ids) {
-                    Http.Reply read = instance.http().get("/models/" + id);
+                    HttpReply read = instance.http().get("/models/" + id);
                     assertThat(read.status()).isEqualTo(200);
                     reads++;
                     if (!read.json().get("name").asText().equals("new")) stale++;
                 }
-                Http.Reply list = instance.http().list(CATEGORY, 20);
+                HttpReply list = instance.http().list(CATEGORY, 20);
                 reads++;
                 if (list.json().get("items").findValuesAsText("name").stream().anyMatch(name -> !name.equals("new"))) stale++;
             }
@@ -70,7 +70,7 @@ class RedisRestartFromSnapshotTest {
     }
 
     private static double epochChanges(Instance instance) {
-        return instance.http().get("/metrics").raw().body().lines()
+        return instance.http().get("/metrics").text().lines()
                 .filter(line -> line.startsWith("aside_cache_epoch_changes_total "))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf(' ') + 1)))
                 .sum();

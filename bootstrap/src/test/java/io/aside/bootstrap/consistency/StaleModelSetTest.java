@@ -1,13 +1,13 @@
 package io.aside.bootstrap.consistency;
 
-import static io.aside.bootstrap.e2e.Http.model;
+import static io.aside.bootstrap.e2e.ModelJson.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aside.bootstrap.consistency.CacheProbe.Peeked.Kind;
 import io.aside.bootstrap.e2e.Figures;
-import io.aside.bootstrap.e2e.Http;
 import io.aside.domain.cache.ModelKey;
 import io.aside.domain.model.ModelId;
+import io.aside.testing.HttpReply;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -32,8 +32,8 @@ class StaleModelSetTest {
         ModelId id = create("before");
         double refusedBefore = services.a().counter(REFUSED, "model");
 
-        Http.Reply stale = raceReaderOnAWith(id, () -> {
-            Http.Reply updated = services.b().http().put("/models/" + id,
+        HttpReply stale = raceReaderOnAWith(id, () -> {
+            HttpReply updated = services.b().http().put("/models/" + id,
                     "{\"name\":\"after\",\"category\":\"stale\",\"attributes\":{},\"version\":1}");
             assertThat(updated.status()).isEqualTo(200);
         });
@@ -44,7 +44,7 @@ class StaleModelSetTest {
         assertThat(services.a().counter(REFUSED, "model") - refusedBefore).isEqualTo(1);
         assertThat(services.probe().peek(new ModelKey(id)).kind()).as("the old row was not set").isEqualTo(Kind.EMPTY);
         for (Instance instance : services.both()) {
-            Http.Reply read = instance.http().get("/models/" + id);
+            HttpReply read = instance.http().get("/models/" + id);
             assertThat(read.json().get("name").asText()).as("name on %s", instance).isEqualTo("after");
             assertThat(read.header("ETag")).as("ETag on %s", instance).isEqualTo("\"2\"");
         }
@@ -55,7 +55,7 @@ class StaleModelSetTest {
         ModelId id = create("doomed");
         double refusedBefore = services.a().counter(REFUSED, "model");
 
-        Http.Reply stale = raceReaderOnAWith(id, () -> assertThat(services.b().http().delete("/models/" + id).status()).isEqualTo(204));
+        HttpReply stale = raceReaderOnAWith(id, () -> assertThat(services.b().http().delete("/models/" + id).status()).isEqualTo(204));
 
         assertThat(stale.status()).isEqualTo(200);
         assertThat(services.a().counter(REFUSED, "model") - refusedBefore).isEqualTo(1);
@@ -70,13 +70,13 @@ class StaleModelSetTest {
         ModelId next = new ModelId(create("previous").value() + 1); // ids are assigned in order and nobody else writes here
         double refusedBefore = services.a().counter(REFUSED, "model");
 
-        Http.Reply notYet = raceReaderOnAWith(next, () -> assertThat(create("newcomer")).isEqualTo(next));
+        HttpReply notYet = raceReaderOnAWith(next, () -> assertThat(create("newcomer")).isEqualTo(next));
 
         assertThat(notYet.status()).as("the held reader answers what it read").isEqualTo(404);
         assertThat(services.a().counter(REFUSED, "model") - refusedBefore).isEqualTo(1);
         assertThat(services.probe().peek(new ModelKey(next)).kind()).as("no tombstone was set").isEqualTo(Kind.EMPTY);
         for (Instance instance : services.both()) {
-            Http.Reply read = instance.http().get("/models/" + next);
+            HttpReply read = instance.http().get("/models/" + next);
             assertThat(read.status()).as("status on %s", instance).isEqualTo(200);
             assertThat(read.json().get("name").asText()).isEqualTo("newcomer");
         }
@@ -91,8 +91,8 @@ class StaleModelSetTest {
     void givenReaderHoldingTheOldRow_whenAnotherReaderOnThatInstanceArrivesAfterTheUpdateAnswered_thenItGetsTheUpdate() {
         ModelId id = create("first");
         LoadGate gate = services.a().repository().holdNextLoadOf(id);
-        Background<Http.Reply> early = Background.start(() -> services.a().http().get("/models/" + id));
-        Background<Http.Reply> late;
+        Background<HttpReply> early = Background.start(() -> services.a().http().get("/models/" + id));
+        Background<HttpReply> late;
         try {
             gate.awaitLoaded(BOUND);
             assertThat(services.b().http().put("/models/" + id,
@@ -118,22 +118,22 @@ class StaleModelSetTest {
 
     /** Created on B, the writer's instance. */
     private static ModelId create(String name) {
-        Http.Reply created = services.b().http().post("/models", model(name, "stale"));
+        HttpReply created = services.b().http().post("/models", model(name, "stale"));
         assertThat(created.status()).isEqualTo(201);
         return new ModelId(created.json().get("id").asLong());
     }
 
     /** A GET on A that has loaded the row and is held before its fill while {@code write} runs; its answer. */
-    private static Http.Reply raceReaderOnAWith(ModelId id, Runnable write) {
+    private static HttpReply raceReaderOnAWith(ModelId id, Runnable write) {
         LoadGate gate = services.a().repository().holdNextLoadOf(id);
-        Background<Http.Reply> reader = Background.start(() -> services.a().http().get("/models/" + id));
+        Background<HttpReply> reader = Background.start(() -> services.a().http().get("/models/" + id));
         try {
             gate.awaitLoaded(BOUND);
             write.run();
         } finally {
             gate.release();
         }
-        Http.Reply answer = reader.await(BOUND);
+        HttpReply answer = reader.await(BOUND);
         assertThat(answer.header("X-Cache")).isEqualTo("MISS");
         return answer;
     }

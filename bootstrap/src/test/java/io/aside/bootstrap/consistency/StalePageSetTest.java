@@ -1,13 +1,13 @@
 package io.aside.bootstrap.consistency;
 
-import static io.aside.bootstrap.e2e.Http.model;
+import static io.aside.bootstrap.e2e.ModelJson.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aside.bootstrap.consistency.CacheProbe.Peeked.Kind;
 import io.aside.bootstrap.e2e.Figures;
-import io.aside.bootstrap.e2e.Http;
 import io.aside.domain.cache.PageKey;
 import io.aside.domain.model.Category;
+import io.aside.testing.HttpReply;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +37,7 @@ class StalePageSetTest {
         long oldGeneration = services.probe().generation(category);
         AtomicLong second = new AtomicLong();
 
-        Http.Reply held = raceListOnAWith(category, () -> second.set(create("second", category)));
+        HttpReply held = raceListOnAWith(category, () -> second.set(create("second", category)));
 
         assertThat(ids(held)).as("the held reader answers what it read").containsExactly(first);
         assertTheHeldFillWasRefused(category, oldGeneration);
@@ -56,7 +56,7 @@ class StalePageSetTest {
         long leaving = create("leaving", category);
         long oldGeneration = services.probe().generation(category);
 
-        Http.Reply held = raceListOnAWith(category, () -> assertThat(services.b().http().put("/models/" + leaving,
+        HttpReply held = raceListOnAWith(category, () -> assertThat(services.b().http().put("/models/" + leaving,
                 "{\"name\":\"left\",\"category\":\"elsewhere\",\"attributes\":{},\"version\":1}").status()).isEqualTo(200));
 
         assertThat(ids(held)).containsExactly(staying, leaving);
@@ -68,22 +68,22 @@ class StalePageSetTest {
     }
 
     private static long create(String name, Category category) {
-        Http.Reply created = services.b().http().post("/models", model(name, category.value()));
+        HttpReply created = services.b().http().post("/models", model(name, category.value()));
         assertThat(created.status()).isEqualTo(201);
         return created.json().get("id").asLong();
     }
 
     /** A list on A that has queried the database and is held before its fill while {@code write} runs on B; its answer. */
-    private static Http.Reply raceListOnAWith(Category category, Runnable write) {
+    private static HttpReply raceListOnAWith(Category category, Runnable write) {
         LoadGate gate = services.a().repository().holdNextLoadOf(category);
-        Background<Http.Reply> reader = Background.start(() -> services.a().http().list(category.value(), LIMIT));
+        Background<HttpReply> reader = Background.start(() -> services.a().http().list(category.value(), LIMIT));
         try {
             gate.awaitLoaded(BOUND);
             write.run();
         } finally {
             gate.release();
         }
-        Http.Reply answer = reader.await(BOUND);
+        HttpReply answer = reader.await(BOUND);
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.header("X-Cache")).isEqualTo("MISS");
         return answer;
@@ -95,7 +95,7 @@ class StalePageSetTest {
         assertThat(services.probe().peek(new PageKey(category, LIMIT)).kind()).isEqualTo(Kind.EMPTY);
     }
 
-    private static List<Long> ids(Http.Reply list) {
+    private static List<Long> ids(HttpReply list) {
         return StreamSupport.stream(list.json().get("items").spliterator(), false).map(n -> n.get("id").asLong()).toList();
     }
 }

@@ -1,7 +1,8 @@
 package io.aside.bootstrap.consistency;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aside.bootstrap.e2e.Http;
+import io.aside.testing.ApiClient;
+import io.aside.testing.HttpReply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -26,21 +27,21 @@ final class StressReader implements Consumer<Random> {
 
     @Override
     public void accept(Random random) {
-        Http http = (random.nextBoolean() ? services.a() : services.b()).http();
+        ApiClient http = (random.nextBoolean() ? services.a() : services.b()).http();
         ledger.reads.incrementAndGet();
         if (random.nextInt(3) > 0) get(http, random.nextInt(5) > 0 ? ledger.anyLive(random) : ledger.anySeen(random));
         else list(http, categories.get(random.nextInt(categories.size())), limits[random.nextInt(limits.length)]);
     }
 
-    private void get(Http http, long id) {
+    private void get(ApiClient http, long id) {
         if (id < 0) return;
-        Http.Reply reply = http.get("/models/" + id);
-        if (reply.status() == 200 && reply.json().get("id").asLong() != id) ledger.fail("GET " + id + " answered " + reply.raw().body());
+        HttpReply reply = http.get("/models/" + id);
+        if (reply.status() == 200 && reply.json().get("id").asLong() != id) ledger.fail("GET " + id + " answered " + reply.text());
         else if (reply.status() != 200 && reply.status() != 404) ledger.fail("GET " + id + " answered " + reply.status());
     }
 
-    private void list(Http http, String category, int limit) {
-        Http.Reply reply = http.list(category, limit);
+    private void list(ApiClient http, String category, int limit) {
+        HttpReply reply = http.list(category, limit);
         if (reply.status() != 200) {
             ledger.fail("list " + category + " answered " + reply.status());
             return;

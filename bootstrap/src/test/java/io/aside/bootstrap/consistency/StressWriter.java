@@ -1,8 +1,10 @@
 package io.aside.bootstrap.consistency;
 
-import static io.aside.bootstrap.e2e.Http.model;
+import static io.aside.bootstrap.e2e.ModelJson.model;
 
-import io.aside.bootstrap.e2e.Http;
+import io.aside.bootstrap.e2e.ModelJson;
+import io.aside.testing.ApiClient;
+import io.aside.testing.HttpReply;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
@@ -39,7 +41,7 @@ final class StressWriter implements Consumer<Random> {
     }
 
     void create(Random random) {
-        Http.Reply created = anyInstance(random).post("/models", model("s" + random.nextInt(1000), category(random)));
+        HttpReply created = anyInstance(random).post("/models", model("s" + random.nextInt(1000), category(random)));
         if (created.status() == 201) ledger.created(created.json().get("id").asLong());
         else ledger.fail("POST answered " + created.status());
     }
@@ -57,9 +59,9 @@ final class StressWriter implements Consumer<Random> {
         long id = ledger.anyLive(random);
         if (id < 0) return;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Http.Reply current = anyInstance(random).get("/models/" + id);
+            HttpReply current = anyInstance(random).get("/models/" + id);
             if (current.status() == 404) return;
-            String body = "{\"name\":\"n" + random.nextInt(1000) + "\",\"category\":" + Http.quote(category(random))
+            String body = "{\"name\":\"n" + random.nextInt(1000) + "\",\"category\":" + ModelJson.quote(category(random))
                     + ",\"attributes\":{\"r\":\"" + random.nextInt(100) + "\"},\"version\":" + current.json().get("version").asLong() + "}";
             int status = anyInstance(random).put("/models/" + id, body).status();
             if (status == 200) {
@@ -89,7 +91,7 @@ final class StressWriter implements Consumer<Random> {
         return categories.get(random.nextInt(categories.size()));
     }
 
-    private Http anyInstance(Random random) {
+    private ApiClient anyInstance(Random random) {
         return (random.nextBoolean() ? services.a() : services.b()).http();
     }
 }

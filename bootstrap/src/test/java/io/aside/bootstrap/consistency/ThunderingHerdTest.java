@@ -1,12 +1,12 @@
 package io.aside.bootstrap.consistency;
 
-import static io.aside.bootstrap.e2e.Http.model;
+import static io.aside.bootstrap.e2e.ModelJson.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aside.bootstrap.e2e.Figures;
-import io.aside.bootstrap.e2e.Http;
 import io.aside.domain.model.Category;
 import io.aside.domain.model.ModelId;
+import io.aside.testing.HttpReply;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,17 +34,17 @@ class ThunderingHerdTest {
 
     @RepeatedTest(3)
     void givenColdKey_whenHundredReadersOnTwoInstances_thenOneDatabaseLoad() {
-        Http.Reply created = services.a().http().post("/models", model("herded lamp", "herd"));
+        HttpReply created = services.a().http().post("/models", model("herded lamp", "herd"));
         ModelId id = new ModelId(created.json().get("id").asLong());
         services.both().forEach(i -> i.repository().slowDown(id, SLOW_LOAD));
 
-        Herd.Result<Http.Reply> herd = Herd.run(READERS, i -> instance(i).http().get("/models/" + id), Duration.ofSeconds(15));
+        Herd.Result<HttpReply> herd = Herd.run(READERS, i -> instance(i).http().get("/models/" + id), Duration.ofSeconds(15));
 
         Figures.report("herd", "cold model, %d concurrent readers over 2 instances: %d database load(s), %d MISS, all answered in %d ms",
                 READERS, services.loadsOf(id), misses(herd), herd.elapsed().toMillis());
         assertThat(services.loadsOf(id)).as(() -> "database loads of model " + id + "; " + services.cacheCounters()).isEqualTo(1);
-        assertThat(herd.answers()).extracting(Http.Reply::status).containsOnly(200);
-        assertThat(herd.answers()).extracting(r -> r.raw().body()).hasSize(READERS).containsOnly(herd.answers().get(0).raw().body());
+        assertThat(herd.answers()).extracting(HttpReply::status).containsOnly(200);
+        assertThat(herd.answers()).extracting(HttpReply::text).hasSize(READERS).containsOnly(herd.answers().get(0).text());
         assertThat(herd.answers().get(0).json()).isEqualTo(created.json());
         assertThat(herd.answers()).filteredOn(r -> "MISS".equals(r.header("X-Cache"))).hasSize(1);
         assertThat(herd.elapsed()).isLessThan(HERD_BOUND);
@@ -57,13 +57,13 @@ class ThunderingHerdTest {
         long second = services.b().http().post("/models", model("two", category)).json().get("id").asLong();
         services.both().forEach(i -> i.repository().slowDown(new Category(category), SLOW_LOAD));
 
-        Herd.Result<Http.Reply> herd = Herd.run(READERS, i -> instance(i).http().list(category, 10), Duration.ofSeconds(15));
+        Herd.Result<HttpReply> herd = Herd.run(READERS, i -> instance(i).http().list(category, 10), Duration.ofSeconds(15));
 
         Figures.report("herd", "cold list page, %d concurrent readers over 2 instances: %d database query(ies), %d MISS, all answered in %d ms",
                 READERS, services.loadsOf(new Category(category)), misses(herd), herd.elapsed().toMillis());
         assertThat(services.loadsOf(new Category(category))).as(() -> "database queries of '" + category + "'; " + services.cacheCounters()).isEqualTo(1);
-        assertThat(herd.answers()).extracting(Http.Reply::status).containsOnly(200);
-        assertThat(herd.answers()).extracting(r -> r.raw().body()).containsOnly(herd.answers().get(0).raw().body());
+        assertThat(herd.answers()).extracting(HttpReply::status).containsOnly(200);
+        assertThat(herd.answers()).extracting(HttpReply::text).containsOnly(herd.answers().get(0).text());
         assertThat(herd.answers().get(0).json().get("items")).extracting(n -> n.get("id").asLong()).containsExactly(first, second);
         assertThat(herd.answers()).filteredOn(r -> "MISS".equals(r.header("X-Cache"))).hasSize(1);
         assertThat(herd.elapsed()).isLessThan(HERD_BOUND);
@@ -74,17 +74,17 @@ class ThunderingHerdTest {
         ModelId missing = new ModelId(987_654_321L + RUNS.incrementAndGet());
         services.both().forEach(i -> i.repository().slowDown(missing, SLOW_LOAD));
 
-        Herd.Result<Http.Reply> herd = Herd.run(READERS, i -> instance(i).http().get("/models/" + missing), Duration.ofSeconds(15));
+        Herd.Result<HttpReply> herd = Herd.run(READERS, i -> instance(i).http().get("/models/" + missing), Duration.ofSeconds(15));
 
         Figures.report("herd", "missing id, %d concurrent readers over 2 instances: %d database load(s), all answered in %d ms",
                 READERS, services.loadsOf(missing), herd.elapsed().toMillis());
         assertThat(services.loadsOf(missing)).as(() -> "database loads of missing " + missing + "; " + services.cacheCounters()).isEqualTo(1);
-        assertThat(herd.answers()).extracting(Http.Reply::status).containsOnly(404);
+        assertThat(herd.answers()).extracting(HttpReply::status).containsOnly(404);
         assertThat(herd.answers()).filteredOn(r -> "MISS".equals(r.header("X-Cache"))).hasSize(1);
         assertThat(herd.elapsed()).isLessThan(HERD_BOUND);
     }
 
-    private static long misses(Herd.Result<Http.Reply> herd) {
+    private static long misses(Herd.Result<HttpReply> herd) {
         return herd.answers().stream().filter(r -> "MISS".equals(r.header("X-Cache"))).count();
     }
 

@@ -1,10 +1,12 @@
 package io.aside.bootstrap.e2e;
 
-import static io.aside.bootstrap.e2e.Http.model;
+import static io.aside.bootstrap.e2e.ModelJson.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aside.bootstrap.AsideConfig;
 import io.aside.bootstrap.AsideService;
+import io.aside.testing.ApiClient;
+import io.aside.testing.HttpReply;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,15 +24,15 @@ class EmbeddedDefaultsEndToEndTest {
 
         long id;
         try (AsideService service = AsideService.start(defaults)) {
-            Http http = new Http(service.port());
+            ApiClient http = new ApiClient(service.port());
             id = http.post("/models", model("kept ✓", "durable")).json().get("id").asLong();
             assertThat(http.get("/models/" + id).header("X-Cache")).isEqualTo("MISS");
             assertThat(http.get("/models/" + id).header("X-Cache")).isEqualTo("HIT");
             assertThat(http.get("/health").json().get("status").asText()).isEqualTo("UP");
         }
         try (AsideService restarted = AsideService.start(defaults)) {
-            Http http = new Http(restarted.port());
-            Http.Reply read = http.get("/models/" + id);
+            ApiClient http = new ApiClient(restarted.port());
+            HttpReply read = http.get("/models/" + id);
             assertThat(read.status()).isEqualTo(200);
             assertThat(read.json().get("name").asText()).isEqualTo("kept ✓");
             assertThat(read.header("X-Cache")).isEqualTo("MISS"); // the in-process cache starts empty

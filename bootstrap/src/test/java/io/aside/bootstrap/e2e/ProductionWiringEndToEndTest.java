@@ -1,10 +1,12 @@
 package io.aside.bootstrap.e2e;
 
-import static io.aside.bootstrap.e2e.Http.model;
+import static io.aside.bootstrap.e2e.ModelJson.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aside.bootstrap.AsideConfig;
 import io.aside.bootstrap.AsideService;
+import io.aside.testing.ApiClient;
+import io.aside.testing.HttpReply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,16 +15,16 @@ import org.junit.jupiter.api.Test;
 class ProductionWiringEndToEndTest {
     private static AsideService service;
     private static AsideService secondInstance;
-    private static Http http;
-    private static Http other;
+    private static ApiClient http;
+    private static ApiClient other;
 
     @BeforeAll
     static void boot() {
         AsideConfig config = Services.productionConfig();
         service = AsideService.start(config);
         secondInstance = AsideService.start(config);
-        http = new Http(service.port());
-        other = new Http(secondInstance.port());
+        http = new ApiClient(service.port());
+        other = new ApiClient(secondInstance.port());
     }
 
     @AfterAll
@@ -33,13 +35,13 @@ class ProductionWiringEndToEndTest {
 
     @Test
     void givenCreatedModel_whenReadTwice_thenMissThenHitWithSameBodyAndEtag() {
-        Http.Reply created = http.post("/models", model("lamp 💡", "furniture"));
+        HttpReply created = http.post("/models", model("lamp 💡", "furniture"));
         assertThat(created.status()).isEqualTo(201);
         long id = created.json().get("id").asLong();
         assertThat(created.header("Location")).isEqualTo("/models/" + id);
 
-        Http.Reply first = http.get("/models/" + id);
-        Http.Reply second = http.get("/models/" + id);
+        HttpReply first = http.get("/models/" + id);
+        HttpReply second = http.get("/models/" + id);
 
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.header("X-Cache")).isEqualTo("MISS");
@@ -55,12 +57,12 @@ class ProductionWiringEndToEndTest {
         assertThat(http.get("/models/" + id).status()).isEqualTo(200);
         assertThat(other.get("/models/" + id).header("X-Cache")).isEqualTo("HIT");
 
-        Http.Reply updated = http.put("/models/" + id, "{\"name\":\"armchair\",\"category\":\"seating\",\"attributes\":{},\"version\":1}");
+        HttpReply updated = http.put("/models/" + id, "{\"name\":\"armchair\",\"category\":\"seating\",\"attributes\":{},\"version\":1}");
         assertThat(updated.status()).isEqualTo(200);
         assertThat(updated.json().get("version").asLong()).isEqualTo(2);
 
-        for (Http instance : new Http[] {http, other}) {
-            Http.Reply read = instance.get("/models/" + id);
+        for (ApiClient instance : new ApiClient[] {http, other}) {
+            HttpReply read = instance.get("/models/" + id);
             assertThat(read.json().get("name").asText()).isEqualTo("armchair");
             assertThat(read.header("ETag")).isEqualTo("\"2\"");
         }
@@ -74,7 +76,7 @@ class ProductionWiringEndToEndTest {
 
         assertThat(http.delete("/models/" + id).status()).isEqualTo(204);
 
-        Http.Reply gone = other.get("/models/" + id);
+        HttpReply gone = other.get("/models/" + id);
         assertThat(gone.status()).isEqualTo(404);
         assertThat(gone.header("Content-Type")).startsWith("application/problem+json");
         assertThat(http.delete("/models/" + id).status()).isEqualTo(404);
@@ -84,13 +86,13 @@ class ProductionWiringEndToEndTest {
     void givenCachedListPage_whenModelCreatedInTheCategory_thenTheNextListShowsIt() {
         String category = "lighting ☀️ \"quoted\"";
         long first = http.post("/models", model("desk lamp", category)).json().get("id").asLong();
-        Http.Reply page = http.list(category, 10);
+        HttpReply page = http.list(category, 10);
         assertThat(http.list(category, 10).header("X-Cache")).isEqualTo("HIT");
         assertThat(page.json().get("items")).hasSize(1);
 
         long second = other.post("/models", model("floor lamp", category)).json().get("id").asLong();
 
-        Http.Reply after = http.list(category, 10);
+        HttpReply after = http.list(category, 10);
         assertThat(after.json().get("items")).extracting(n -> n.get("id").asLong()).containsExactly(first, second);
         assertThat(http.list(category.toUpperCase(), 10).json().get("items")).isEmpty();
     }
@@ -112,7 +114,7 @@ class ProductionWiringEndToEndTest {
         long id = http.post("/models", model("table", "furniture")).json().get("id").asLong();
         http.put("/models/" + id, "{\"name\":\"big table\",\"category\":\"furniture\",\"attributes\":{},\"version\":1}");
 
-        Http.Reply conflict = other.put("/models/" + id, "{\"name\":\"small table\",\"category\":\"furniture\",\"attributes\":{},\"version\":1}");
+        HttpReply conflict = other.put("/models/" + id, "{\"name\":\"small table\",\"category\":\"furniture\",\"attributes\":{},\"version\":1}");
 
         assertThat(conflict.status()).isEqualTo(409);
         assertThat(conflict.header("Content-Type")).startsWith("application/problem+json");
@@ -124,9 +126,9 @@ class ProductionWiringEndToEndTest {
     void givenBadInput_whenSent_thenProblemDocumentsAndNothingStored() {
         int before = http.list("furniture", 100).json().get("items").size();
 
-        Http.Reply invalid = http.post("/models", "{\"name\":\"\",\"category\":\"furniture\",\"attributes\":{\"k\":1}}");
-        Http.Reply badId = http.get("/models/abc");
-        Http.Reply unknown = http.get("/models/999999");
+        HttpReply invalid = http.post("/models", "{\"name\":\"\",\"category\":\"furniture\",\"attributes\":{\"k\":1}}");
+        HttpReply badId = http.get("/models/abc");
+        HttpReply unknown = http.get("/models/999999");
 
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.json().get("errors")).extracting(e -> e.get("field").asText()).contains("name", "attributes.k");
@@ -139,7 +141,7 @@ class ProductionWiringEndToEndTest {
 
     @Test
     void givenRunningService_whenHealthAndMetricsAsked_thenBothStoresUpAndCacheCountersExposed() {
-        Http.Reply health = http.get("/health");
+        HttpReply health = http.get("/health");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().get("status").asText()).isEqualTo("UP");
         assertThat(health.json().at("/components/db/status").asText()).isEqualTo("UP");
@@ -148,7 +150,7 @@ class ProductionWiringEndToEndTest {
         long id = http.post("/models", model("metered", "furniture")).json().get("id").asLong();
         http.get("/models/" + id);
         http.get("/models/" + id);
-        String metrics = http.get("/metrics").raw().body();
+        String metrics = http.get("/metrics").text();
         assertThat(metrics).contains("aside_cache_hits_total{cache=\"model\"", "aside_cache_misses_total{cache=\"model\"",
                 "aside_cache_load_seconds", "aside_http_server_requests_seconds");
     }

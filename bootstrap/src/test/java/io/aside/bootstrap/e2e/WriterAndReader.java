@@ -2,6 +2,7 @@ package io.aside.bootstrap.e2e;
 
 import io.aside.bootstrap.AsideConfig;
 import io.aside.bootstrap.AsideService;
+import io.aside.testing.ApiClient;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -19,8 +20,8 @@ public final class WriterAndReader implements BeforeAllCallback, AfterAllCallbac
     private final UnaryOperator<AsideConfig> writersPath;
     private AsideService writer;
     private AsideService reader;
-    private Http writerHttp;
-    private Http readerHttp;
+    private ApiClient writerHttp;
+    private ApiClient readerHttp;
 
     /** Both instances on {@code config}, made when the class starts. */
     public WriterAndReader(Supplier<AsideConfig> config) {
@@ -39,8 +40,8 @@ public final class WriterAndReader implements BeforeAllCallback, AfterAllCallbac
         writer = AsideService.start(writersPath.apply(shared));
         try {
             reader = AsideService.start(shared);
-            writerHttp = new Http(writer.port());
-            readerHttp = new Http(reader.port());
+            writerHttp = new ApiClient(writer.port());
+            readerHttp = new ApiClient(reader.port());
         } catch (RuntimeException e) {
             writer.close();
             throw e;
@@ -61,11 +62,11 @@ public final class WriterAndReader implements BeforeAllCallback, AfterAllCallbac
         return reader;
     }
 
-    public Http writerHttp() {
+    public ApiClient writerHttp() {
         return writerHttp;
     }
 
-    public Http readerHttp() {
+    public ApiClient readerHttp() {
         return readerHttp;
     }
 }

@@ -1,12 +1,13 @@
 package io.aside.bootstrap.faults;
 
-import static io.aside.bootstrap.e2e.Http.model;
+import static io.aside.bootstrap.e2e.ModelJson.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.aside.bootstrap.e2e.Http;
 import io.aside.bootstrap.e2e.Services;
 import io.aside.bootstrap.e2e.WriterAndReader;
+import io.aside.testing.ApiClient;
+import io.aside.testing.HttpReply;
 import io.aside.testing.MariaDbServer;
 import io.aside.testing.TcpProxy;
 import io.aside.testing.TestServers;
@@ -39,13 +40,13 @@ class CommitOutcomeUnknownTest {
     @Test
     void givenTheConnectionLostDuringCommit_whenUpdating_thenOutcomeUnknownAndTheReplacedValueIsNotServed() {
         long id = services.writerHttp().post("/models", model("before", "uncertain")).json().get("id").asLong();
-        for (Http http : new Http[] {services.writerHttp(), services.readerHttp()}) {
+        for (ApiClient http : new ApiClient[] {services.writerHttp(), services.readerHttp()}) {
             http.get("/models/" + id);
             assertThat(http.get("/models/" + id).header("X-Cache")).isEqualTo("HIT");
         }
         var cut = writersPathToTheDatabase.cutAfterClientSends(TcpProxy.mysqlQuery("commit"));
 
-        Http.Reply answer = services.writerHttp().put("/models/" + id, "{\"name\":\"after\",\"category\":\"uncertain\",\"attributes\":{},\"version\":1}");
+        HttpReply answer = services.writerHttp().put("/models/" + id, "{\"name\":\"after\",\"category\":\"uncertain\",\"attributes\":{},\"version\":1}");
 
         assertThat(cut).as("the COMMIT reached the database and its answer was lost").isDone();
         assertThat(answer.status()).isEqualTo(503);
@@ -55,8 +56,8 @@ class CommitOutcomeUnknownTest {
         // It did commit: the database processed the COMMIT it received.
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(services.readerHttp().get("/models/" + id).json().get("name").asText()).isEqualTo("after"));
-        for (Http http : new Http[] {services.writerHttp(), services.readerHttp()}) {
-            Http.Reply read = http.get("/models/" + id);
+        for (ApiClient http : new ApiClient[] {services.writerHttp(), services.readerHttp()}) {
+            HttpReply read = http.get("/models/" + id);
             assertThat(read.json().get("name").asText()).isEqualTo("after");
             assertThat(read.header("ETag")).isEqualTo("\"2\"");
         }

@@ -10,8 +10,10 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aside.bootstrap.AsideConfig;
 import io.aside.bootstrap.AsideService;
-import io.aside.bootstrap.e2e.Http;
+import io.aside.bootstrap.e2e.ModelJson;
 import io.aside.bootstrap.e2e.Services;
+import io.aside.testing.ApiClient;
+import io.aside.testing.HttpReply;
 import io.aside.testing.MariaDbServer;
 import io.aside.testing.TestServers;
 import java.time.Duration;
@@ -43,7 +45,7 @@ class DatabaseDownTest {
     MariaDbServer db;
     AsideConfig config;
     AsideService service;
-    Http http;
+    ApiClient http;
     JsonNode cached;
     JsonNode uncached;
     List<List<String>> rowsBefore;
@@ -53,7 +55,7 @@ class DatabaseDownTest {
         db = TestServers.dedicatedMariaDb();
         config = Services.productionConfigOn(db, TestServers.redis());
         service = AsideService.start(config);
-        http = new Http(service.port());
+        http = new ApiClient(service.port());
         cached = Requests.createCached(http, "cached", "kept");
         uncached = Requests.create(http, "never read", "kept");
         assertThat(http.list("kept", 10).status()).isEqualTo(200);
@@ -72,10 +74,10 @@ class DatabaseDownTest {
     @Test
     @Order(1)
     void givenDatabaseDown_whenReadingCachedModelAndPage_thenCacheAnswers200WithoutWaiting() {
-        Http.Reply read = timed("cached GET", () -> http.get(path(cached)), CACHED_READ_BOUND);
+        HttpReply read = timed("cached GET", () -> http.get(path(cached)), CACHED_READ_BOUND);
         assertModel(read, cached, "HIT");
 
-        Http.Reply page = http.list("kept", 10);
+        HttpReply page = http.list("kept", 10);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.header("X-Cache")).isEqualTo("HIT");
         assertThat(page.json().get("items")).containsExactly(cached, uncached);
@@ -84,7 +86,7 @@ class DatabaseDownTest {
     @Test
     @Order(2)
     void givenDatabaseDown_whenWriting_thenRetryable503Problems() {
-        assertUnavailableProblem(timed("POST", () -> http.post("/models", Http.model("new", "kept")), REFUSAL_BOUND));
+        assertUnavailableProblem(timed("POST", () -> http.post("/models", ModelJson.model("new", "kept")), REFUSAL_BOUND));
         assertUnavailableProblem(timed("PUT", () -> http.put(path(cached), Requests.updateBody("changed", "moved", 1)), REFUSAL_BOUND));
         assertUnavailableProblem(timed("DELETE", () -> http.delete(path(uncached)), REFUSAL_BOUND));
     }
@@ -113,17 +115,17 @@ class DatabaseDownTest {
         System.out.printf("DatabaseDownTest: /health UP %d ms after the database answered again%n",
                 Duration.ofNanos(System.nanoTime() - start).toMillis());
         assertModel(http.get(path(cached)), cached, "HIT");
-        Http.Reply updated = http.put(path(cached), Requests.updateBody("changed", "moved", 1));
+        HttpReply updated = http.put(path(cached), Requests.updateBody("changed", "moved", 1));
         assertThat(updated.status()).isEqualTo(200);
         assertModel(http.get(path(cached)), updated.json(), "MISS");
-        assertThat(http.post("/models", Http.model("new", "kept")).status()).isEqualTo(201);
+        assertThat(http.post("/models", ModelJson.model("new", "kept")).status()).isEqualTo(201);
         assertThat(http.delete(path(uncached)).status()).isEqualTo(204);
         assertThat(http.list("kept", 10).json().get("items")).hasSize(1);
     }
 
-    private static Http.Reply timed(String what, Supplier<Http.Reply> request, Duration bound) {
+    private static HttpReply timed(String what, Supplier<HttpReply> request, Duration bound) {
         long start = System.nanoTime();
-        Http.Reply reply = request.get();
+        HttpReply reply = request.get();
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         System.out.printf("DatabaseDownTest: %s with the database down answered %d in %d ms%n", what, reply.status(), elapsed.toMillis());
         assertThat(elapsed).as(what + " latency").isLessThan(bound);

@@ -3,7 +3,8 @@ package io.aside.bootstrap.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aside.bootstrap.e2e.Http;
+import io.aside.testing.ApiClient;
+import io.aside.testing.HttpReply;
 import java.util.List;
 
 /**
@@ -16,13 +17,13 @@ final class OutageReads {
     final Latencies whileOpen = new Latencies();
     int firstRequestWhileOpen = -1;
 
-    static OutageReads run(Http http, CacheBreaker breaker, List<JsonNode> models, int reads) {
+    static OutageReads run(ApiClient http, CacheBreaker breaker, List<JsonNode> models, int reads) {
         OutageReads result = new OutageReads();
         for (int i = 0; i < reads; i++) {
             JsonNode model = models.get(i % models.size());
             boolean open = breaker.isOpen();
             long start = System.nanoTime();
-            Http.Reply reply = http.get(Requests.path(model));
+            HttpReply reply = http.get(Requests.path(model));
             long elapsed = System.nanoTime() - start;
             Requests.assertModel(reply, model, "MISS");
             result.record(i, open, elapsed);

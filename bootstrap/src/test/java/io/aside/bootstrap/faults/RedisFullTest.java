@@ -1,12 +1,13 @@
 package io.aside.bootstrap.faults;
 
-import static io.aside.bootstrap.e2e.Http.model;
+import static io.aside.bootstrap.e2e.ModelJson.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aside.bootstrap.AsideService;
-import io.aside.bootstrap.e2e.Http;
 import io.aside.bootstrap.e2e.Services;
 import io.aside.domain.port.InvalidationOutbox;
+import io.aside.testing.ApiClient;
+import io.aside.testing.HttpReply;
 import io.aside.testing.RedisServer;
 import io.aside.testing.TestServers;
 import java.util.concurrent.TimeUnit;
@@ -28,13 +29,13 @@ class RedisFullTest {
 
     private static RedisServer redis;
     private static AsideService service;
-    private static Http http;
+    private static ApiClient http;
 
     @BeforeAll
     static void boot() {
         redis = TestServers.dedicatedRedis();
         service = AsideService.start(Services.productionConfigOn(TestServers.mariaDb(), redis));
-        http = new Http(service.port());
+        http = new ApiClient(service.port());
     }
 
     @AfterAll
@@ -54,14 +55,14 @@ class RedisFullTest {
 
         fillRedisUntilItRefusesWrites();
 
-        Http.Reply hit = http.get("/models/" + cached);
+        HttpReply hit = http.get("/models/" + cached);
         assertThat(hit.status()).isEqualTo(200);
         assertThat(hit.header("X-Cache")).as("a full cache still serves what it holds").isEqualTo("HIT");
-        Http.Reply miss = http.get("/models/" + uncached);
+        HttpReply miss = http.get("/models/" + uncached);
         assertThat(miss.status()).isEqualTo(200);
         assertThat(miss.header("X-Cache")).isEqualTo("MISS");
 
-        Http.Reply updated = http.put("/models/" + cached, "{\"name\":\"renamed\",\"category\":\"full\",\"attributes\":{},\"version\":1}");
+        HttpReply updated = http.put("/models/" + cached, "{\"name\":\"renamed\",\"category\":\"full\",\"attributes\":{},\"version\":1}");
         assertThat(updated.status()).isEqualTo(200);
         assertThat(http.get("/models/" + cached).json().get("name").asText()).as("the model key was deleted").isEqualTo("renamed");
         assertThat(http.list("full", 10).json().get("items").findValuesAsText("name"))

@@ -1,6 +1,5 @@
 package io.aside.bootstrap.faults;
 
-import io.aside.bootstrap.e2e.Figures;
 import static io.aside.bootstrap.faults.Requests.assertHealth;
 import static io.aside.bootstrap.faults.Requests.assertModel;
 import static io.aside.bootstrap.faults.Requests.path;
@@ -9,9 +8,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aside.bootstrap.AsideService;
-import io.aside.bootstrap.e2e.Http;
+import io.aside.bootstrap.e2e.Figures;
 import io.aside.bootstrap.e2e.Services;
 import io.aside.cache.CircuitBreakerSettings;
+import io.aside.testing.ApiClient;
+import io.aside.testing.HttpReply;
 import io.aside.testing.RedisServer;
 import io.aside.testing.TestServers;
 import java.time.Duration;
@@ -50,7 +51,7 @@ abstract class RedisOutageScenario {
 
     RedisServer redis;
     AsideService service;
-    Http http;
+    ApiClient http;
     CacheBreaker breaker;
     SeededModels seeded;
     OutageReads outageReads;
@@ -63,7 +64,7 @@ abstract class RedisOutageScenario {
     void warmUpThenBreakRedis() {
         redis = TestServers.dedicatedRedis();
         service = AsideService.start(Services.productionConfigOn(TestServers.mariaDb(), redis));
-        http = new Http(service.port());
+        http = new ApiClient(service.port());
         breaker = CacheBreaker.of(service);
         seeded = SeededModels.create(http);
         assertHealth(http, 200, "UP", "UP", "UP");
@@ -102,7 +103,7 @@ abstract class RedisOutageScenario {
         // milliseconds under real traffic).
         assertThat(outageReads.firstRequestWhileOpen).as("requests before the breaker opened").isBetween(1, 80);
         assertThat(outageReads.whileOpen.median()).isLessThan(OPEN_MEDIAN_BOUND);
-        assertThat(http.get("/metrics").raw().body()).as("the breaker is visible to operators").contains("aside_cache_breaker_open 1.0");
+        assertThat(http.get("/metrics").text()).as("the breaker is visible to operators").contains("aside_cache_breaker_open 1.0");
     }
 
     @Test
@@ -111,7 +112,7 @@ abstract class RedisOutageScenario {
         JsonNode created = Requests.create(http, "created during outage", "writes");
         assertModel(http.get(path(created)), created, "MISS");
 
-        Http.Reply updated = http.put(path(seeded.toUpdate), Requests.updateBody("updated during outage", "writes", 1));
+        HttpReply updated = http.put(path(seeded.toUpdate), Requests.updateBody("updated during outage", "writes", 1));
         assertThat(updated.status()).isEqualTo(200);
         assertThat(updated.json().get("version").asLong()).isEqualTo(2);
         assertModel(http.get(path(seeded.toUpdate)), updated.json(), "MISS");
@@ -124,7 +125,7 @@ abstract class RedisOutageScenario {
     @Test
     @Order(4)
     void givenRedisOutage_whenListing_thenTheDatabaseAnswers() {
-        Http.Reply page = http.list(SeededModels.LISTED, 10);
+        HttpReply page = http.list(SeededModels.LISTED, 10);
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.header("X-Cache")).isEqualTo("MISS");
@@ -145,14 +146,14 @@ abstract class RedisOutageScenario {
 
         await().atMost(RECOVERY_BOUND).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
             // Every model is read on every poll (and filled if it missed), then all must have hit.
-            List<Http.Reply> reads = seeded.cached.stream().map(model -> http.get(path(model))).toList();
+            List<HttpReply> reads = seeded.cached.stream().map(model -> http.get(path(model))).toList();
             for (int i = 0; i < reads.size(); i++) assertModel(reads.get(i), seeded.cached.get(i), "HIT");
             assertHealth(http, 200, "UP", "UP", "UP");
         });
         Figures.report("Redis outage", "%s: cache hits and /health UP again %d ms after Redis was repaired", getClass().getSimpleName(),
                 Duration.ofNanos(System.nanoTime() - start).toMillis());
         assertThat(breaker.isOpen()).isFalse();
-        assertThat(http.get("/metrics").raw().body()).contains("aside_cache_breaker_open 0.0");
+        assertThat(http.get("/metrics").text()).contains("aside_cache_breaker_open 0.0");
         http.get(path(seeded.toUpdate));
         assertModel(http.get(path(seeded.toUpdate)), seeded.toUpdate, "HIT");
         assertThat(http.get(path(seeded.toDelete)).status()).isEqualTo(404);

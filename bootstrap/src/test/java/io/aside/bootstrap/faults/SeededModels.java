@@ -1,7 +1,7 @@
 package io.aside.bootstrap.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aside.bootstrap.e2e.Http;
+import io.aside.testing.ApiClient;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +24,7 @@ final class SeededModels {
     JsonNode toUpdate;
     JsonNode toDelete;
 
-    static SeededModels create(Http http) {
+    static SeededModels create(ApiClient http) {
         SeededModels seeded = new SeededModels();
         for (int i = 0; i < RedisOutageScenario.READS; i++) seeded.cached.add(Requests.createCached(http, "cached " + i, "warm"));
         for (int i = 0; i < 3; i++) seeded.listed.add(Requests.create(http, "listed " + i, LISTED));

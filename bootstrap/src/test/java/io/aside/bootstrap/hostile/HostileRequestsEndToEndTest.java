@@ -1,14 +1,15 @@
 package io.aside.bootstrap.hostile;
 
-import io.aside.testing.RawHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aside.bootstrap.AsideConfig;
 import io.aside.bootstrap.AsideService;
-import io.aside.bootstrap.e2e.Http;
 import io.aside.bootstrap.e2e.Services;
+import io.aside.testing.ApiClient;
+import io.aside.testing.HttpReply;
+import io.aside.testing.RawHttp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ class HostileRequestsEndToEndTest {
 
     private static AsideService service;
     private static ModelsTable table;
-    private static Http http;
+    private static ApiClient http;
     /** Version 1, never updated. */
     private static long lamp;
     /** Updated once: version 2, so version 1 is stale. Every PUT and DELETE below aims at it. */
@@ -60,13 +61,13 @@ class HostileRequestsEndToEndTest {
         AsideConfig config = Services.productionConfig();
         service = AsideService.start(config);
         table = new ModelsTable(config);
-        http = new Http(service.port());
+        http = new ApiClient(service.port());
 
         lamp = created("{\"name\":\"seed lamp\",\"category\":\"furniture\",\"attributes\":{\"colour\":\"red\"}}");
         chair = created("{\"name\":\"seed chair\",\"category\":\"furniture\",\"attributes\":{}}");
         long vase = created("{\"name\":\"seed vase\",\"category\":\"decor\",\"attributes\":{\"k\":\"v\"}}");
-        Http.Reply updated = http.put("/models/" + chair, "{\"name\":\"seed armchair\",\"category\":\"seating\",\"attributes\":{},\"version\":1}");
-        assertThat(updated.status()).as(updated.raw().body()).isEqualTo(200);
+        HttpReply updated = http.put("/models/" + chair, "{\"name\":\"seed armchair\",\"category\":\"seating\",\"attributes\":{},\"version\":1}");
+        assertThat(updated.status()).as(updated.text()).isEqualTo(200);
 
         seededViews = new LinkedHashMap<>();
         for (long id : new long[] {lamp, chair, vase}) seededViews.put(id, http.get("/models/" + id).json());
@@ -93,7 +94,7 @@ class HostileRequestsEndToEndTest {
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("hostileRequests")
     void givenHostileRequest_thenExpected4xxProblemDocumentAndTableUnchanged(Case hostile) throws IOException {
-        RawHttp.Response response = RawHttp.send(service.port(), hostile.request());
+        HttpReply response = RawHttp.send(service.port(), hostile.request());
 
         assertThat(response.status()).as("status of %s, answered %s", hostile.request(), response).isEqualTo(hostile.status());
         assertThat(response.header("Content-Type")).as("content type of %s", response).isNotNull()
@@ -120,7 +121,7 @@ class HostileRequestsEndToEndTest {
     @Test
     void afterAllHostileRequests_thenSeededModelsReadAsBeforeAndTableUnchanged() {
         seededViews.forEach((id, view) -> {
-            Http.Reply read = http.get("/models/" + id);
+            HttpReply read = http.get("/models/" + id);
             assertThat(read.status()).isEqualTo(200);
             assertThat(read.json()).isEqualTo(view);
         });
@@ -426,8 +427,8 @@ class HostileRequestsEndToEndTest {
     }
 
     private static long created(String body) {
-        Http.Reply reply = http.post("/models", body);
-        assertThat(reply.status()).as(reply.raw().body()).isEqualTo(201);
+        HttpReply reply = http.post("/models", body);
+        assertThat(reply.status()).as(reply.text()).isEqualTo(201);
         return reply.json().get("id").asLong();
     }
 }

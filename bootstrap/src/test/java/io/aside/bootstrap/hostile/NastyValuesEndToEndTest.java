@@ -8,8 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aside.bootstrap.AsideConfig;
 import io.aside.bootstrap.AsideService;
-import io.aside.bootstrap.e2e.Http;
 import io.aside.bootstrap.e2e.Services;
+import io.aside.testing.ApiClient;
+import io.aside.testing.HttpReply;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +53,7 @@ class NastyValuesEndToEndTest {
 
     private static AsideService service;
     private static ModelsTable table;
-    private static Http http;
+    private static ApiClient http;
 
     @BeforeAll
     @Timeout(value = 120, unit = TimeUnit.SECONDS) // the first test in a JVM provisions MariaDB and Redis
@@ -60,7 +61,7 @@ class NastyValuesEndToEndTest {
         AsideConfig config = Services.productionConfig();
         service = AsideService.start(config);
         table = new ModelsTable(config);
-        http = new Http(service.port());
+        http = new ApiClient(service.port());
     }
 
     @AfterAll
@@ -126,14 +127,14 @@ class NastyValuesEndToEndTest {
         ObjectNode body = JSON.createObjectNode().put("name", nasty.name()).put("category", nasty.category());
         nasty.attributes().forEach(body.putObject("attributes")::put);
 
-        Http.Reply created = http.post("/models", JSON.writeValueAsString(body));
-        assertThat(created.status()).as("create answered %s", created.raw().body()).isEqualTo(201);
+        HttpReply created = http.post("/models", JSON.writeValueAsString(body));
+        assertThat(created.status()).as("create answered %s", created.text()).isEqualTo(201);
         long id = created.json().get("id").asLong();
         assertThat(created.header("Location")).isEqualTo("/models/" + id);
         assertExact(created.json(), nasty);
 
-        Http.Reply miss = http.get("/models/" + id);
-        Http.Reply hit = http.get("/models/" + id);
+        HttpReply miss = http.get("/models/" + id);
+        HttpReply hit = http.get("/models/" + id);
         assertThat(miss.status()).isEqualTo(200);
         assertThat(miss.header("X-Cache")).isEqualTo("MISS");
         assertThat(hit.header("X-Cache")).isEqualTo("HIT");
@@ -142,9 +143,9 @@ class NastyValuesEndToEndTest {
         assertThat(hit.json()).isEqualTo(miss.json()).isEqualTo(created.json());
 
         String formEncoded = URLEncoder.encode(nasty.category(), StandardCharsets.UTF_8);
-        Http.Reply listed = http.get("/models?limit=100&category=" + formEncoded);
-        Http.Reply listedAgain = http.get("/models?category=" + formEncoded.replace("+", "%20") + "&limit=100");
-        assertThat(listed.status()).as("list answered %s", listed.raw().body()).isEqualTo(200);
+        HttpReply listed = http.get("/models?limit=100&category=" + formEncoded);
+        HttpReply listedAgain = http.get("/models?category=" + formEncoded.replace("+", "%20") + "&limit=100");
+        assertThat(listed.status()).as("list answered %s", listed.text()).isEqualTo(200);
         assertThat(listed.header("X-Cache")).isEqualTo("MISS");
         assertThat(listedAgain.header("X-Cache")).as("'+' and %20 name the same category").isEqualTo("HIT");
         assertThat(listed.json().get("items")).extracting(item -> item.get("id").asLong()).containsExactly(id);
@@ -152,8 +153,8 @@ class NastyValuesEndToEndTest {
         assertThat(listedAgain.json()).isEqualTo(listed.json());
 
         for (String lookalike : nearMisses(nasty.category())) {
-            Http.Reply other = http.list(lookalike, 100);
-            assertThat(other.status()).as("list of %s answered %s", codePointNames(lookalike), other.raw().body()).isEqualTo(200);
+            HttpReply other = http.list(lookalike, 100);
+            assertThat(other.status()).as("list of %s answered %s", codePointNames(lookalike), other.text()).isEqualTo(200);
             assertThat(other.json().get("items")).extracting(item -> item.get("id").asLong())
                     .as("category %s must not match %s", codePointNames(lookalike), codePointNames(nasty.category()))
                     .doesNotContain(id);

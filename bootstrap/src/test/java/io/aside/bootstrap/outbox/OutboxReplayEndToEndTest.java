@@ -1,23 +1,23 @@
 package io.aside.bootstrap.outbox;
 
-import static io.aside.bootstrap.e2e.Http.model;
+import static io.aside.bootstrap.e2e.ModelJson.model;
+import static io.aside.domain.model.ModelFixtures.draft;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.aside.bootstrap.e2e.Http;
 import io.aside.bootstrap.e2e.Services;
 import io.aside.bootstrap.e2e.WriterAndReader;
-import io.aside.domain.model.ModelDraft;
 import io.aside.domain.model.ModelId;
 import io.aside.domain.port.InvalidationOutbox;
 import io.aside.domain.port.ModelRepository;
 import io.aside.domain.port.WriteResult;
+import io.aside.testing.ApiClient;
+import io.aside.testing.HttpReply;
 import io.aside.testing.RedisServer;
 import io.aside.testing.TestServers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -51,7 +51,7 @@ class OutboxReplayEndToEndTest {
         redis.pause();
         try {
             for (long id : ids) {
-                Http.Reply updated = services.writerHttp().put("/models/" + id, "{\"name\":\"v2\",\"category\":\"frozen\",\"attributes\":{},\"version\":1}");
+                HttpReply updated = services.writerHttp().put("/models/" + id, "{\"name\":\"v2\",\"category\":\"frozen\",\"attributes\":{},\"version\":1}");
                 assertThat(updated.status()).isEqualTo(200);
             }
             services.writerHttp().post("/models", model("created while frozen", "frozen"));
@@ -84,7 +84,7 @@ class OutboxReplayEndToEndTest {
 
         // Commit through the repository alone, as if the process died right after the commit.
         WriteResult result = services.writer().instance(ModelRepository.class)
-                .update(new ModelId(id), 1, ModelDraft.of("after crash", "crash", Map.of()));
+                .update(new ModelId(id), 1, draft("after crash", "crash"));
         assertThat(result).isInstanceOf(WriteResult.Changed.class);
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
@@ -93,9 +93,9 @@ class OutboxReplayEndToEndTest {
     }
 
     private static void assertEveryReadIsCurrent(List<Long> ids) {
-        for (Http http : List.of(services.writerHttp(), services.readerHttp())) {
+        for (ApiClient http : List.of(services.writerHttp(), services.readerHttp())) {
             for (long id : ids) {
-                Http.Reply read = http.get("/models/" + id);
+                HttpReply read = http.get("/models/" + id);
                 assertThat(read.status()).isEqualTo(200);
                 assertThat(read.json().get("name").asText()).as("model %d (X-Cache %s)", id, read.header("X-Cache")).isEqualTo("v2");
             }
@@ -103,8 +103,8 @@ class OutboxReplayEndToEndTest {
         }
     }
 
-    private static double replayed(Http instance) {
-        return instance.get("/metrics").raw().body().lines()
+    private static double replayed(ApiClient instance) {
+        return instance.get("/metrics").text().lines()
                 .filter(line -> line.startsWith("aside_cache_invalidations_replayed_total "))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf(' ') + 1)))
                 .sum();

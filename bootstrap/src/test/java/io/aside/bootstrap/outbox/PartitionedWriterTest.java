@@ -1,14 +1,15 @@
 package io.aside.bootstrap.outbox;
 
-import static io.aside.bootstrap.e2e.Http.model;
+import static io.aside.bootstrap.e2e.ModelJson.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.aside.bootstrap.CacheOptions;
 import io.aside.bootstrap.e2e.Figures;
-import io.aside.bootstrap.e2e.Http;
 import io.aside.bootstrap.e2e.Services;
 import io.aside.bootstrap.e2e.WriterAndReader;
+import io.aside.testing.ApiClient;
+import io.aside.testing.HttpReply;
 import io.aside.testing.TcpProxy;
 import io.aside.testing.TestServers;
 import java.time.Duration;
@@ -102,7 +103,7 @@ class PartitionedWriterTest {
     }
 
     private static double untrustedReads() {
-        return services.writerHttp().get("/metrics").raw().body().lines()
+        return services.writerHttp().get("/metrics").text().lines()
                 .filter(line -> line.startsWith("aside_cache_untrusted_reads_total{"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
@@ -120,11 +121,11 @@ class PartitionedWriterTest {
 
     /** Reads on the other instance from the moment the write answered until it serves the new value. */
     private record Window(Duration staleFor, int staleReads) {
-        static Window measure(Http http, long id, long answered, Duration limit) {
+        static Window measure(ApiClient http, long id, long answered, Duration limit) {
             int stale = 0;
             long deadline = answered + limit.toNanos();
             while (System.nanoTime() < deadline) {
-                Http.Reply read = http.get("/models/" + id);
+                HttpReply read = http.get("/models/" + id);
                 long at = System.nanoTime();
                 if (read.json().get("name").asText().startsWith("new")) return new Window(Duration.ofNanos(stale == 0 ? 0 : at - answered), stale);
                 stale++;

@@ -1,13 +1,12 @@
 package io.aside.bootstrap.outbox;
 
-import static io.aside.bootstrap.e2e.Http.model;
+import static io.aside.bootstrap.e2e.ModelJson.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.aside.bootstrap.AsideConfig;
 import io.aside.bootstrap.AsideService;
-import io.aside.bootstrap.e2e.Http;
-import io.aside.bootstrap.e2e.Services;
+import io.aside.testing.ApiClient;
 import io.aside.testing.MariaDbServer;
 import io.aside.testing.TestServers;
 import java.time.Duration;
@@ -29,7 +28,7 @@ class RelaySurvivalTest {
     private static MariaDbServer db;
     private static Sql root;
     private static AsideService service;
-    private static Http http;
+    private static ApiClient http;
 
     @BeforeAll
     static void boot() {
@@ -41,7 +40,7 @@ class RelaySurvivalTest {
         root.execute("CREATE USER 'aside'@'%' IDENTIFIED BY 'aside'", "GRANT ALL ON `" + database + "`.* TO 'aside'@'%'");
         AsideConfig config = AsideConfig.defaultsOn(url, "aside", "aside", TestServers.redis().url(), TestServers.redis().freshNamespace());
         service = AsideService.start(config);
-        http = new Http(service.port());
+        http = new ApiClient(service.port());
     }
 
     @AfterAll
@@ -92,7 +91,7 @@ class RelaySurvivalTest {
     }
 
     private static double metric(String series) {
-        return http.get("/metrics").raw().body().lines()
+        return http.get("/metrics").text().lines()
                 .filter(line -> line.startsWith(series + " "))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
