@@ -174,6 +174,46 @@ final class CacheScripts {
             return #KEYS
             """);
 
+    /** Redis's clock in milliseconds, as a number (exact: far below 2^53). */
+    private static final String CLOCK_MILLIS = """
+            local function clock_millis()
+              local now = redis.call('TIME')
+              return tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000)
+            end
+            """;
+
+    /**
+     * KEYS[1] the near cache's sequence key, KEYS[2] its members; ARGV[1] the invalidations channel,
+     * ARGV[2] the invalidation, ARGV[3] the current life's floor. Numbers the invalidation (never below
+     * the floor, so a sequence of a new life is above every watermark of an earlier one), publishes it
+     * to every instance, and returns {sequence, Redis's clock in ms, {member, lease end in ms, …}}: the
+     * instances whose acknowledgement the writer waits for. Allowed to run out of memory, like
+     * {@link #INVALIDATE}: it follows one.
+     */
+    static final LuaScript ANNOUNCE = new LuaScript("#!lua flags=allow-oom\n" + CLOCK_MILLIS + """
+            local current = tonumber(redis.call('GET', KEYS[1]) or '0')
+            if current < tonumber(ARGV[3]) then redis.call('SET', KEYS[1], ARGV[3]) end
+            local sequence = redis.call('INCR', KEYS[1])
+            redis.call('PUBLISH', ARGV[1], string.format('%.0f', sequence) .. ' ' .. ARGV[2])
+            local now = clock_millis()
+            return {sequence, now, redis.call('ZRANGEBYSCORE', KEYS[2], now, '+inf', 'WITHSCORES')}
+            """);
+
+    /**
+     * KEYS[1] the near cache's members; ARGV[1] this instance, ARGV[2] the serving lease in ms. Renews
+     * the instance's serving lease by Redis's clock, and forgets members whose lease ran out a minute
+     * ago. Returns 1 if the lease was still live, 0 if it had run out (or never was): writers may then
+     * have gone on without this instance.
+     */
+    static final LuaScript RENEW = new LuaScript("#!lua flags=allow-oom\n" + CLOCK_MILLIS + """
+            local now = clock_millis()
+            local ends = redis.call('ZSCORE', KEYS[1], ARGV[1])
+            redis.call('ZADD', KEYS[1], now + tonumber(ARGV[2]), ARGV[1])
+            redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - 60000)
+            if ends and tonumber(ends) > now then return 1 end
+            return 0
+            """);
+
     /**
      * KEYS[1] a life's key. The first client to meet a life stores the server's clock there; every
      * later client reads it back, so all of them agree on the life's generation floor

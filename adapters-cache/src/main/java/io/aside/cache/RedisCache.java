@@ -36,6 +36,7 @@ public final class RedisCache implements CachePort, AutoCloseable {
     private final UnifiedJedis patient;
     private final RedisEpoch epoch;
     private final RedisKeys keys;
+    private final RedisSettings settings;
     private final EntryCodecs codecs = new EntryCodecs();
 
     /** Never fails because Redis is down: a Redis that is down fails calls (fail open), not startup. */
@@ -45,6 +46,7 @@ public final class RedisCache implements CachePort, AutoCloseable {
 
     /** @param onNewLife told when Redis is found restarted or failed over (for a log line and a metric) */
     public RedisCache(RedisSettings settings, Consumer<String> onNewLife) {
+        this.settings = settings;
         this.keys = new RedisKeys(settings.namespace());
         this.epoch = new RedisEpoch(keys, change -> {
             log.warn("{}: entries of its earlier life are ignored from now on", change);
@@ -162,6 +164,18 @@ public final class RedisCache implements CachePort, AutoCloseable {
             epoch.learn(redis::executeCommand);
             return null;
         });
+    }
+
+    /**
+     * A near cache in front of {@code guarded} — this cache as the wiring uses it (behind a circuit
+     * breaker, say) — kept strict across instances through this Redis. Close it before this cache.
+     */
+    public NearCache withNearCache(CachePort guarded, NearCacheSettings near, NearCacheObserver observer) {
+        NearEntries entries = new NearEntries(near);
+        ServingLease lease = new ServingLease(near);
+        RedisNearCacheBus bus = new RedisNearCacheBus(settings, redis, patient, keys, () -> life(redis).floorMicros(),
+                entries, lease, near, observer);
+        return new NearCache(guarded, entries, lease, bus, near);
     }
 
     @Override

@@ -16,6 +16,9 @@ import java.util.HexFormat;
  *   &lt;ns&gt;:v1:gen:&lt;category fingerprint&gt;                  a category's current page generation
  *   &lt;ns&gt;:v1:page:&lt;fingerprint&gt;:&lt;generation&gt;:&lt;limit&gt;    a page, filed under a generation
  *   &lt;ns&gt;:v1:life:&lt;life tag&gt;                           when clients first met a life of the server ({@link RedisEpoch})
+ *   &lt;ns&gt;:v1:near:seq                                  the sequence number of the last announced invalidation (near cache)
+ *   &lt;ns&gt;:v1:near:members                              instances serving a near cache, scored by when their lease runs out
+ *   &lt;ns&gt;:v1:near:invalidations, …:near:acks            the channels invalidations and acknowledgements travel on
  * </pre>
  * Categories are user text (spaces, colons, emoji): keys name them by a fixed-size fingerprint.
  */
@@ -52,6 +55,22 @@ final class RedisKeys {
 
     String life(String tag) {
         return prefix + "life:" + tag;
+    }
+
+    String nearSequence() {
+        return prefix + "near:seq";
+    }
+
+    String nearMembers() {
+        return prefix + "near:members";
+    }
+
+    String nearInvalidations() {
+        return prefix + "near:invalidations";
+    }
+
+    String nearAcknowledgements() {
+        return prefix + "near:acks";
     }
 
     /** The first 128 bits of the category's SHA-256, in hex. */

@@ -2,7 +2,6 @@ package io.aside.bootstrap.faults;
 
 import io.aside.bootstrap.AsideService;
 import io.aside.cache.CircuitBreakingCache;
-import io.aside.domain.port.CachePort;
 
 /** The circuit breaker the production wiring puts in front of Redis, read from the running service. */
 public final class CacheBreaker {
@@ -13,15 +12,11 @@ public final class CacheBreaker {
     }
 
     public static CacheBreaker of(AsideService service) {
-        CachePort cache = service.instance(CachePort.class);
-        if (!(cache instanceof CircuitBreakingCache breaking)) {
-            throw new IllegalStateException("the Redis cache is not behind a circuit breaker: " + cache.getClass());
-        }
-        return new CacheBreaker(breaking);
+        return new CacheBreaker(service.instance(CircuitBreakingCache.class));
     }
 
     /** Open or half-open: calls are shed, or only a few probes reach Redis. */
-    public boolean isOpen() {
+    public boolean isShedding() {
         return breaker.isShedding();
     }
 }

@@ -21,7 +21,7 @@ final class OutageReads {
         OutageReads result = new OutageReads();
         for (int i = 0; i < reads; i++) {
             JsonNode model = models.get(i % models.size());
-            boolean open = breaker.isOpen();
+            boolean open = breaker.isShedding();
             long start = System.nanoTime();
             HttpReply reply = http.get(Requests.path(model));
             long elapsed = System.nanoTime() - start;

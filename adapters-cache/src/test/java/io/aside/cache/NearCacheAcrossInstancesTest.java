@@ -1,0 +1,113 @@
+package io.aside.cache;
+
+import static io.aside.domain.model.ModelFixtures.model;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.aside.domain.cache.Invalidation;
+import io.aside.domain.cache.LeaseRequest;
+import io.aside.domain.cache.Lookup;
+import io.aside.domain.cache.ModelKey;
+import io.aside.domain.cache.Presence;
+import io.aside.domain.model.Model;
+import io.aside.domain.model.ModelId;
+import io.aside.testing.RedisServer;
+import io.aside.testing.TcpProxy;
+import io.aside.testing.TestServers;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two instances' near caches over one Redis (DESIGN §3.3): once an invalidation has returned on one,
+ * the other serves nothing it touched; an instance that does not answer holds a write up for at most
+ * its serving lease, and has stopped serving by then.
+ */
+class NearCacheAcrossInstancesTest {
+    static final RedisServer SERVER = TestServers.redis();
+    static final Duration LEASE = NearCacheSettings.DEFAULT_SERVING_LEASE;
+    static final ModelKey KEY = new ModelKey(new ModelId(1));
+
+    private final String namespace = SERVER.freshNamespace();
+    private final TcpProxy toRedisOfB = TcpProxy.start(SERVER.host(), SERVER.port());
+    private final Instance a = new Instance(TestRedis.defaults(SERVER, namespace));
+    private final Instance b = new Instance(new RedisSettings(toRedisOfB.host(), toRedisOfB.port(), null, 0, namespace,
+            RedisSettings.DEFAULT_CONNECT_TIMEOUT, RedisSettings.DEFAULT_COMMAND_TIMEOUT, RedisSettings.DEFAULT_WRITE_TIMEOUT));
+
+    @AfterEach
+    void close() {
+        b.close();
+        a.close();
+        toRedisOfB.close();
+    }
+
+    @Test
+    void givenBothServingAModelFromMemory_whenOneInvalidates_thenTheOtherNoLongerServesItOnceThatReturns() {
+        Model old = model(1, "c", 1);
+        a.cache(old);
+        b.awaitNearHit(old);
+
+        a.near.invalidate(Invalidation.of(List.of(old)));
+
+        assertThat(b.lookup()).as("B right after A's invalidation returned").isInstanceOf(Lookup.Leased.class);
+    }
+
+    @Test
+    void givenAnInstanceCutOffFromRedis_whenAnotherWrites_thenTheWriteWaitsAtMostOneLeaseAndTheCutOffOneHasStoppedServing() {
+        Model old = model(1, "c", 1);
+        a.cache(old);
+        b.awaitNearHit(old);
+        toRedisOfB.freeze(); // B hears nothing and renews nothing from now on, and does not know it yet
+
+        long start = System.nanoTime();
+        a.near.invalidate(Invalidation.of(List.of(old)));
+        Duration waited = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(waited).as("the write waited for B's lease, no longer").isLessThan(LEASE.plusMillis(500));
+        assertThat(b.near.serving()).as("B stopped serving from memory before the write returned").isFalse();
+        Model updated = model(1, "c", 2);
+        a.cache(updated);
+
+        toRedisOfB.thaw();
+        NearCacheTest.awaitServing(b.near);
+        assertThat(b.lookup()).as("B after it came back").isEqualTo(new Lookup.Hit<>(Presence.of(updated)));
+    }
+
+    /** One service instance: its Redis cache and the near cache in front of it. */
+    private static final class Instance implements AutoCloseable {
+        final RedisCache redis;
+        final NearCache near;
+
+        Instance(RedisSettings settings) {
+            redis = new RedisCache(settings);
+            near = redis.withNearCache(redis, NearCacheSettings.ofSize(1 << 20), NearCacheObserver.NONE);
+            NearCacheTest.awaitServing(near);
+        }
+
+        Lookup<Presence<Model>> lookup() {
+            return near.lookup(KEY, new LeaseRequest(UUID.randomUUID().toString(), Duration.ofSeconds(5)));
+        }
+
+        void cache(Model model) {
+            Lookup<Presence<Model>> lookup = lookup();
+            assertThat(lookup).isInstanceOf(Lookup.Leased.class);
+            assertThat(near.fill(((Lookup.Leased<Presence<Model>>) lookup).lease(), Presence.of(model), Duration.ofMinutes(5))).isTrue();
+        }
+
+        /** Reads until the model is answered from memory (the first read fetches it from Redis). */
+        void awaitNearHit(Model model) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> {
+                long hits = near.stats().hits();
+                return lookup().equals(new Lookup.Hit<>(Presence.of(model))) && near.stats().hits() > hits;
+            });
+        }
+
+        @Override
+        public void close() {
+            near.close();
+            redis.close();
+        }
+    }
+}
