@@ -9,7 +9,13 @@ import io.aside.application.LeaseKeeper;
 import io.aside.application.Read;
 import io.aside.application.ReadFlights;
 import io.aside.application.Sleeper;
+import io.aside.cache.CircuitBreakingCache;
 import io.aside.cache.InMemoryCache;
+import io.aside.cache.NearCache;
+import io.aside.cache.NearCacheObserver;
+import io.aside.cache.NearCacheSettings;
+import io.aside.cache.RedisCache;
+import io.aside.cache.RedisSettings;
 import io.aside.domain.cache.Invalidation;
 import io.aside.domain.cache.Presence;
 import io.aside.domain.model.Model;
@@ -19,6 +25,7 @@ import io.aside.domain.port.ModelRepository;
 import io.aside.metrics.MicrometerCacheMetrics;
 import io.aside.persistence.Database;
 import io.aside.persistence.DatabaseSettings;
+import io.aside.testing.TestServers;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Map;
@@ -45,6 +52,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code hit}: the key is filled; the read is a cache lookup (plus Micrometer counters, as wired in production);</li>
  *   <li>{@code hitWithoutMetrics}: the same with {@link CacheMetrics#NONE}, to show what the metrics cost;</li>
+ *   <li>{@code nearHit}: the same read through a {@link NearCache} in front of Redis, as production wires it: a
+ *       hit answered from the instance's memory, while it holds its serving lease;</li>
  *   <li>{@code miss}: the key is invalidated before each read, so every read takes the lease, loads from H2 and fills;</li>
  *   <li>{@code databaseOnly}: {@code repository.findById} alone — what a miss costs before the cache protocol's share.</li>
  * </ul>
@@ -82,6 +91,9 @@ public class CacheAsideBenchmark {
     private Invalidation[] invalidations;
     private int next;
     private LeaseKeeper keeper;
+    private RedisCache redis;
+    private NearCache near;
+    private GetModel getModelNear;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -106,10 +118,27 @@ public class CacheAsideBenchmark {
         getModelWithoutMetrics = new GetModel(new CacheAside(new ReadFlights(policy.readDeadline(), policy.fallbackWindow()), cache, trust, policy,
                 CacheMetrics.NONE, Sleeper.REAL, keeper), repository);
         for (ModelId id : ids) getModel.get(id); // fills every key: hits find them
+        redis = new RedisCache(RedisSettings.fromUrl(TestServers.redis().url()).withNamespace(TestServers.redis().freshNamespace()));
+        near = redis.withNearCache(new CircuitBreakingCache(redis), NearCacheSettings.ofSize(64L << 20), NearCacheObserver.NONE);
+        getModelNear = new GetModel(new CacheAside(new ReadFlights(policy.readDeadline(), policy.fallbackWindow()), near, trust, policy,
+                metrics, Sleeper.REAL, keeper), repository);
+        awaitServing();
+        for (int pass = 0; pass < 2; pass++) for (ModelId id : ids) getModelNear.get(id); // Redis, then the near cache, holds every key
+    }
+
+    /** The near cache serves once it has subscribed to invalidations and taken its lease. */
+    private void awaitServing() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!near.serving()) {
+            if (System.nanoTime() > deadline) throw new IllegalStateException("the near cache did not start serving within 10 s");
+            Thread.onSpinWait();
+        }
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
+        near.close();
+        redis.close();
         keeper.close();
         database.close();
     }
@@ -121,6 +150,11 @@ public class CacheAsideBenchmark {
     @Benchmark
     public Model hit() {
         return cached(getModel.get(ids[nextIndex()]));
+    }
+
+    @Benchmark
+    public Model nearHit() {
+        return cached(getModelNear.get(ids[nextIndex()]));
     }
 
     @Benchmark

@@ -18,27 +18,29 @@ record Scenario(String request, String instance, List<URL> targets, int expected
 
     /**
      * The run's five scenarios, in the order {@link LoadReport} and {@link LoadClaim} read them: by id
-     * cached, uncached; list pages cached, uncached; the ceiling. Cached and uncached read the same URLs.
+     * cached, uncached; list pages cached, uncached; the ceiling. Cached and uncached read the same
+     * paths; cached reads, and the ceiling, go to every cached instance in turn.
      */
-    static List<Scenario> all(String cachedBase, String uncachedBase, List<Long> ids, int categories) {
-        List<URL> cachedById = new ArrayList<>();
-        List<URL> uncachedById = new ArrayList<>();
-        for (long id : ids) {
-            cachedById.add(Http.url(cachedBase + "/models/" + id));
-            uncachedById.add(Http.url(uncachedBase + "/models/" + id));
-        }
-        List<URL> cachedLists = new ArrayList<>();
-        List<URL> uncachedLists = new ArrayList<>();
+    static List<Scenario> all(List<String> cachedBases, String uncachedBase, List<Long> ids, int categories) {
+        List<String> byId = ids.stream().map(id -> "/models/" + id).toList();
+        List<String> lists = new ArrayList<>();
         for (int c = 0; c < categories; c++) {
-            String query = "/models?category=" + URLEncoder.encode(ModelSeeder.category(c), StandardCharsets.UTF_8) + "&limit=20";
-            cachedLists.add(Http.url(cachedBase + query));
-            uncachedLists.add(Http.url(uncachedBase + query));
+            lists.add("/models?category=" + URLEncoder.encode(ModelSeeder.category(c), StandardCharsets.UTF_8) + "&limit=20");
         }
         return List.of(
-                new Scenario("GET /models/{id}", "cached", cachedById, 200, "HIT"),
-                new Scenario("GET /models/{id}", "uncached", uncachedById, 200, "MISS"),
-                new Scenario("GET /models?category&limit=20", "cached", cachedLists, 200, "HIT"),
-                new Scenario("GET /models?category&limit=20", "uncached", uncachedLists, 200, "MISS"),
-                new Scenario("GET /models/abc (400)", "ceiling", List.of(Http.url(cachedBase + "/models/abc")), 400, null));
+                new Scenario("GET /models/{id}", "cached", urls(cachedBases, byId), 200, "HIT"),
+                new Scenario("GET /models/{id}", "uncached", urls(List.of(uncachedBase), byId), 200, "MISS"),
+                new Scenario("GET /models?category&limit=20", "cached", urls(cachedBases, lists), 200, "HIT"),
+                new Scenario("GET /models?category&limit=20", "uncached", urls(List.of(uncachedBase), lists), 200, "MISS"),
+                new Scenario("GET /models/abc (400)", "ceiling", urls(cachedBases, List.of("/models/abc")), 400, null));
+    }
+
+    /** Every path on every base, the bases interleaved. */
+    private static List<URL> urls(List<String> bases, List<String> paths) {
+        List<URL> urls = new ArrayList<>();
+        for (String path : paths) {
+            for (String base : bases) urls.add(Http.url(base + path));
+        }
+        return urls;
     }
 }

@@ -18,15 +18,16 @@ import java.util.Locale;
 import java.util.OptionalLong;
 
 /**
- * The two instances the load run compares, on one MariaDB database and one Redis: the cached one
- * wired as in production, the uncached one with a {@link PassThroughCache} in place of Redis, so that
- * both read through the very same code path and differ only in the cache.
+ * The instances the load run compares, on one MariaDB database and one Redis: two cached ones wired
+ * as in production (so their near caches keep each other strict, as in a real deployment), and an
+ * uncached one with a {@link PassThroughCache} in place of Redis, so that all read through the very
+ * same code path and differ only in the cache.
  */
 final class ServicePair {
     /** What the load run does with the pair, given each instance's base URL; returns its exit code. */
     @FunctionalInterface
     interface Measurement {
-        int measure(String cachedBase, String uncachedBase);
+        int measure(List<String> cachedBases, String uncachedBase);
     }
 
     private static final InvalidationOutbox NOTHING_PENDING = new InvalidationOutbox() {
@@ -54,11 +55,12 @@ final class ServicePair {
             System.out.printf(Locale.ROOT, "servers: MariaDB %s:%d, Redis %s (%.1f s)%n", db.host(), db.port(), redis.url(), t.seconds());
 
             t = Stopwatch.start();
-            try (AsideService cached = AsideService.start(config);
+            try (AsideService cachedA = AsideService.start(config);
+                 AsideService cachedB = AsideService.start(config);
                  AsideService uncached = AsideService.start(config, List.of(uncachedWiring()))) {
-                System.out.printf(Locale.ROOT, "started: cached instance on :%d (Redis), uncached instance on :%d (pass-through cache), same database (%.1f s)%n",
-                        cached.port(), uncached.port(), t.seconds());
-                return measurement.measure(base(cached.port()), base(uncached.port()));
+                System.out.printf(Locale.ROOT, "started: cached instances on :%d and :%d (near cache + Redis), uncached instance on :%d"
+                        + " (pass-through cache), same database (%.1f s)%n", cachedA.port(), cachedB.port(), uncached.port(), t.seconds());
+                return measurement.measure(List.of(base(cachedA.port()), base(cachedB.port())), base(uncached.port()));
             }
         }
     }

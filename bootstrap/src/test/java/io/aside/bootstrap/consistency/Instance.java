@@ -24,6 +24,13 @@ record Instance(String name, AsideService service, ApiClient http, InstrumentedR
         return Double.parseDouble(m.group(1));
     }
 
+    /** A meter of this instance without tags, e.g. {@code aside_near_cache_hits_total}, from its /metrics. */
+    double meter(String name) {
+        Matcher m = Pattern.compile("^" + Pattern.quote(name) + "\\s+(\\S+)$", Pattern.MULTILINE).matcher(http.get("/metrics").text());
+        if (!m.find()) throw new AssertionError(this.name + " /metrics has no " + name);
+        return Double.parseDouble(m.group(1));
+    }
+
     /** This instance's cache counters (errors, lease waits, refused fills…) as /metrics prints them: for failure messages. */
     String cacheCounters() {
         return http.get("/metrics").text().lines()
