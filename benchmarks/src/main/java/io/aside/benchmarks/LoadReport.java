@@ -13,8 +13,8 @@ final class LoadReport {
     /** {@code outcomes} in the order of {@link Scenario#all}. */
     static void print(LoadSettings settings, List<Outcome> outcomes, double totalSeconds, MachineLoad machine) {
         System.out.println();
-        System.out.printf(Locale.ROOT, "== LoadRun: %d client threads, %d s per scenario, loopback, HttpURLConnection keep-alive ==%n",
-                settings.threads(), settings.duration().toSeconds());
+        System.out.printf(Locale.ROOT, "== LoadRun: %d client threads, best of %d rounds of %d s per scenario, loopback, HttpURLConnection keep-alive ==%n",
+                settings.threads(), LoadDriver.ROUNDS, settings.duration().toSeconds());
         System.out.printf(Locale.ROOT, "%-42s %9s %9s %8s %8s %8s %7s %7s%n",
                 "scenario", "requests", "req/s", "p50 ms", "p99 ms", "max ms", "errors", "X-Cache");
         for (Outcome o : outcomes) {

@@ -18,8 +18,8 @@ record LoadSettings(int threads, Duration duration, Duration warmup, int models,
     }
 
     static LoadSettings from(String[] args) {
-        return new LoadSettings(intFlag(args, "threads", 16), Duration.ofSeconds(intFlag(args, "duration", 5)),
-                Duration.ofSeconds(intFlag(args, "warmup", 2)), intFlag(args, "models", 1000), intFlag(args, "categories", 10));
+        return new LoadSettings(intFlag(args, "threads", 16), Duration.ofSeconds(intFlag(args, "duration", 4)),
+                Duration.ofSeconds(intFlag(args, "warmup", 5)), intFlag(args, "models", 1000), intFlag(args, "categories", 10));
     }
 
     /** {@code --name=value} on the command line, else the system property {@code bench.name}, else the default. */

@@ -17,6 +17,14 @@ record Outcome(Scenario scenario, long requests, double seconds, Histogram laten
         return new Histogram(HIGHEST_TRACKABLE_NANOS, 3);
     }
 
+    /** The round with the higher throughput, carrying the errors and wrong paths of both: none may hide in a discarded round. */
+    static Outcome better(Outcome one, Outcome other) {
+        Outcome kept = other.throughput() > one.throughput() ? other : one;
+        String problem = one.firstProblem() != null ? one.firstProblem() : other.firstProblem();
+        return new Outcome(kept.scenario(), kept.requests(), kept.seconds(), kept.latency(), one.errors() + other.errors(),
+                one.wrongCache() + other.wrongCache(), problem);
+    }
+
     double throughput() {
         return requests / seconds;
     }
