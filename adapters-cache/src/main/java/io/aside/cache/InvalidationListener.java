@@ -7,6 +7,7 @@ import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
+import redis.clients.jedis.RedisProtocol;
 
 /**
  * One connection subscribed to the near cache's channels, on a thread of its own, reconnecting for
@@ -71,6 +72,7 @@ final class InvalidationListener implements AutoCloseable {
                     .socketTimeoutMillis((int) readTimeout.toMillis())
                     .password(settings.password())
                     .clientName("aside-near-cache")
+                    .protocol(RedisProtocol.RESP2) // pub/sub on a connection of its own, as RESP2 has it
                     .build();
             try (Jedis jedis = new Jedis(new HostAndPort(settings.host(), settings.port()), config)) {
                 subscription = new Subscription();

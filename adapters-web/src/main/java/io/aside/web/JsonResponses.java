@@ -3,6 +3,7 @@ package io.aside.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import java.util.function.Function;
 
 /**
  * Writes response bodies as UTF-8 JSON bytes. Encoding here, rather than through a String, keeps
@@ -14,6 +15,7 @@ final class JsonResponses {
     static final String PROBLEM_JSON = "application/problem+json";
 
     private final ObjectMapper mapper;
+    private final RenderedBodies rendered = new RenderedBodies();
 
     JsonResponses(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -24,12 +26,21 @@ final class JsonResponses {
     }
 
     void send(Context ctx, int status, String contentType, Object body) {
-        byte[] bytes;
+        ctx.status(status).contentType(contentType).result(encode(body));
+    }
+
+    /** Sends the view of {@code source}, an immutable object, rendered once for as long as the object lives ({@link RenderedBodies}). */
+    <T> void sendViewOf(Context ctx, int status, T source, Function<T, Object> view) {
+        @SuppressWarnings("unchecked") // RenderedBodies hands back the very source it was given
+        byte[] bytes = rendered.of(source, s -> encode(view.apply((T) s)));
+        ctx.status(status).contentType(JSON).result(bytes);
+    }
+
+    private byte[] encode(Object body) {
         try {
-            bytes = mapper.writeValueAsBytes(body);
+            return mapper.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("response body could not be encoded as JSON", e);
         }
-        ctx.status(status).contentType(contentType).result(bytes);
     }
 }

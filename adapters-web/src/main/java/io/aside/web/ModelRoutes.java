@@ -66,14 +66,14 @@ final class ModelRoutes {
             ctx.status(304);
             return;
         }
-        responses.send(ctx, 200, ModelView.of(model));
+        responses.sendViewOf(ctx, 200, model, ModelView::of);
     }
 
     private void list(Context ctx) {
         ListModelsQuery query = ListRequest.toQuery(QueryParameters.parse(ctx.queryString()));
         Read<ModelPage> read = listModels.list(query);
         ctx.header(X_CACHE, xCache(read));
-        responses.send(ctx, 200, ModelListView.of(read.value()));
+        responses.sendViewOf(ctx, 200, read.value(), ModelListView::of);
     }
 
     private void create(Context ctx) {

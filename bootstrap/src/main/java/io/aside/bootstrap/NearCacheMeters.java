@@ -2,11 +2,13 @@ package io.aside.bootstrap;
 
 import io.aside.cache.NearCache;
 import io.aside.cache.NearCacheObserver;
+import io.aside.cache.NearCacheSettings;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
@@ -27,6 +29,8 @@ final class NearCacheMeters implements NearCacheObserver {
         this.waits = Timer.builder("aside.near.cache.invalidation.wait")
                 .description("How long a write waited until every instance serving a near cache dropped what it changed")
                 .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(NearCacheSettings.DEFAULT_SERVING_LEASE.multipliedBy(2))
                 .register(registry);
         this.missed = Counter.builder("aside.near.cache.acknowledgements.missed")
                 .description("Instances that did not acknowledge an invalidation before their serving lease ran out")
