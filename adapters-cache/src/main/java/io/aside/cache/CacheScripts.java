@@ -200,12 +200,17 @@ final class CacheScripts {
             """);
 
     /**
-     * KEYS[1] the near cache's members; ARGV[1] this instance, ARGV[2] the serving lease in ms. Renews
-     * the instance's serving lease by Redis's clock, and forgets members whose lease ran out a minute
-     * ago. Returns 1 if the lease was still live, 0 if it had run out (or never was): writers may then
-     * have gone on without this instance.
+     * KEYS[1] the near cache's members, KEYS[2] its sequence key; ARGV[1] this instance, ARGV[2] the
+     * serving lease in ms, ARGV[3] the instance's watermark (the last invalidation it applied).
+     * Renews the instance's serving lease by Redis's clock — but only if it has applied every
+     * invalidation announced so far: a writer waits for a lease as it was when it announced, so a
+     * lease must not be extended past an announcement its holder has not heard. Forgets members whose
+     * lease ran out a minute ago. Returns -1 when the instance is behind (not renewed), 1 when renewed
+     * and the lease was still live, 0 when renewed after it had run out (or never was): writers may
+     * then have gone on without this instance.
      */
     static final LuaScript RENEW = new LuaScript("#!lua flags=allow-oom\n" + CLOCK_MILLIS + """
+            if tonumber(redis.call('GET', KEYS[2]) or '0') > tonumber(ARGV[3]) then return -1 end
             local now = clock_millis()
             local ends = redis.call('ZSCORE', KEYS[1], ARGV[1])
             redis.call('ZADD', KEYS[1], now + tonumber(ARGV[2]), ARGV[1])

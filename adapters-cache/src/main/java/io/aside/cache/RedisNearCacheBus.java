@@ -26,6 +26,8 @@ import redis.clients.jedis.exceptions.JedisException;
  */
 final class RedisNearCacheBus implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RedisNearCacheBus.class);
+    /** How soon a renewal refused for being behind asks again: the missing invalidations are in flight. */
+    private static final Duration CATCH_UP = Duration.ofMillis(10);
 
     private final String instance = UUID.randomUUID().toString();
     private final UnifiedJedis fast;
@@ -110,17 +112,24 @@ final class RedisNearCacheBus implements AutoCloseable {
 
     /**
      * Every renewal interval: checks the subscription is alive, renews the lease if it is, repeats the
-     * watermark. A lease that had run out in Redis is renewed with an empty near cache: while it was
-     * out, writers did not wait for this instance, and what they invalidated may still be on its way here.
+     * watermark. Redis renews only a lease whose holder has applied every invalidation announced so
+     * far; one that is behind by messages still on their way asks again shortly. A lease that had run
+     * out in Redis is renewed with an empty near cache: while it was out, writers did not wait for this
+     * instance, and what they invalidated may still be on its way here.
      */
     private void renew() {
         try {
             listener.ping();
-            if (!listener.heardWithin(near.renewalInterval().multipliedBy(2))) return; // let the lease run out
+            if (!listener.heardWithin(near.servingLease())) return; // a dead connection: let the lease run out
+            long applied = watermark;
             long sentAt = System.nanoTime();
-            Object wasLive = CacheScripts.RENEW.run(fast, List.of(keys.nearMembers()),
-                    List.of(instance, Long.toString(near.servingLease().toMillis())));
-            if (!Long.valueOf(1).equals(wasLive)) entries.flush();
+            Object answer = CacheScripts.RENEW.run(fast, List.of(keys.nearMembers(), keys.nearSequence()),
+                    List.of(instance, Long.toString(near.servingLease().toMillis()), Long.toString(applied)));
+            if (Long.valueOf(-1).equals(answer)) {
+                keeper.schedule(this::renew, CATCH_UP.toNanos(), TimeUnit.NANOSECONDS);
+                return;
+            }
+            if (!Long.valueOf(1).equals(answer)) entries.flush();
             lease.renewed(sentAt);
             acknowledge();
         } catch (RuntimeException e) { // every failure: the loop must go on, and the lease runs out by itself
