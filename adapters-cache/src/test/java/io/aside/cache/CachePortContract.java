@@ -1,7 +1,10 @@
 package io.aside.cache;
 
-import static io.aside.cache.Models.model;
-import static io.aside.cache.Models.nasty;
+import static io.aside.domain.model.ModelFixtures.HOSTILE_CREATED;
+import static io.aside.domain.model.ModelFixtures.HOSTILE_UPDATED;
+import static io.aside.domain.model.ModelFixtures.hostileModel;
+import static io.aside.domain.model.ModelFixtures.model;
+import static io.aside.domain.model.ModelFixtures.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -167,7 +170,7 @@ abstract class CachePortContract {
 
     @Test
     void givenLease_whenFilledWithModel_thenLookupHitsAnEqualModel() {
-        Model model = nasty(42);
+        Model model = hostileModel(42);
         Lease<Presence<Model>> lease = lease(key(42));
 
         assertThat(cache.fill(lease, Presence.of(model), TTL)).isTrue();
@@ -178,9 +181,9 @@ abstract class CachePortContract {
         assertThat(cached.name()).isEqualTo(model.name());
         assertThat(cached.category()).isEqualTo(model.category());
         assertThat(cached.attributes()).containsExactlyInAnyOrderEntriesOf(model.attributes());
-        assertThat(cached.version()).isEqualTo(7);
-        assertThat(cached.createdAt()).isEqualTo(Models.CREATED);
-        assertThat(cached.updatedAt()).isEqualTo(Models.UPDATED);
+        assertThat(cached.version()).isEqualTo(model.version());
+        assertThat(cached.createdAt()).isEqualTo(HOSTILE_CREATED);
+        assertThat(cached.updatedAt()).isEqualTo(HOSTILE_UPDATED);
     }
 
     @Test
@@ -359,7 +362,7 @@ abstract class CachePortContract {
     void givenPageLease_whenFilledWithPage_thenLookupHitsAnEqualPage() {
         Category category = new Category("pages");
         PageKey key = new PageKey(category, 3);
-        ModelPage page = new ModelPage(List.of(model(1, "pages"), nasty(2), model(3, "pages")));
+        ModelPage page = new ModelPage(List.of(model(1, "pages"), hostileModel(2), model(3, "pages")));
 
         assertThat(cache.fill(lease(key), page, TTL)).isTrue();
 
@@ -380,7 +383,7 @@ abstract class CachePortContract {
         Category category = new Category("listed");
         PageKey key = new PageKey(category, 20);
         Lease<ModelPage> old = lease(key);
-        cache.fill(old, Models.page("listed", 1, 2), TTL);
+        cache.fill(old, page("listed", 1, 2), TTL);
 
         cache.invalidate(new Invalidation(Set.of(), Set.of(category)));
 
@@ -396,7 +399,7 @@ abstract class CachePortContract {
         cache.invalidate(new Invalidation(Set.of(), Set.of(category)));
 
         assertThat(cache.extend(loadedBeforeTheWrite, LEASE_TTL)).isFalse();
-        assertThat(cache.fill(loadedBeforeTheWrite, Models.page("raced", 1, 1), TTL)).isFalse();
+        assertThat(cache.fill(loadedBeforeTheWrite, page("raced", 1, 1), TTL)).isFalse();
         assertThat(lookup(key)).isInstanceOf(Lookup.Leased.class);
     }
 

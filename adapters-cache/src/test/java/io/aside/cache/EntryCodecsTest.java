@@ -1,5 +1,7 @@
 package io.aside.cache;
 
+import static io.aside.domain.model.ModelFixtures.hostileModel;
+import static io.aside.domain.model.ModelFixtures.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,7 +23,7 @@ class EntryCodecsTest {
 
     @Test
     void givenNastyModel_whenEncodedAndDecoded_thenEqual() {
-        Presence<Model> model = Presence.of(Models.nasty(1));
+        Presence<Model> model = Presence.of(hostileModel(1));
 
         assertThat(roundTrip(models, model)).isEqualTo(model);
     }
@@ -48,14 +50,14 @@ class EntryCodecsTest {
 
     @Test
     void givenPage_whenRoundTripped_thenSameModelsInTheSameOrder() {
-        ModelPage page = new ModelPage(List.of(Models.model(3, "c"), Models.nasty(1), Models.model(2, "c")));
+        ModelPage page = new ModelPage(List.of(model(3, "c"), hostileModel(1), model(2, "c")));
 
         assertThat(roundTrip(pages, page)).isEqualTo(page);
     }
 
     @Test
     void givenStoredModel_whenDecoded_thenRestoredWithoutValidatingItAgain() {
-        String body = models.encode(Presence.of(Models.model(1, "c"))).body().replace("\"model 1\"", "\"\"");
+        String body = models.encode(Presence.of(model(1, "c"))).body().replace("\"model 1\"", "\"\"");
 
         assertThat(models.decode(StoredValue.VALUE, body)).isInstanceOfSatisfying(Presence.Present.class,
                 present -> assertThat(((Model) present.value()).name()).isEmpty());
@@ -63,7 +65,7 @@ class EntryCodecsTest {
 
     @Test
     void givenJsonMissingAField_whenDecoded_thenUndecodable() {
-        String body = models.encode(Presence.of(Models.model(1, "c"))).body().replace("\"name\":\"model 1\",", "");
+        String body = models.encode(Presence.of(model(1, "c"))).body().replace("\"name\":\"model 1\",", "");
 
         assertThatThrownBy(() -> models.decode(StoredValue.VALUE, body)).isInstanceOf(UndecodableValueException.class);
     }
@@ -75,7 +77,7 @@ class EntryCodecsTest {
 
     @Test
     void givenModelJson_whenDecodedAsAPage_thenUndecodable() {
-        String body = models.encode(Presence.of(Models.model(1, "c"))).body();
+        String body = models.encode(Presence.of(model(1, "c"))).body();
 
         assertThatThrownBy(() -> pages.decode(StoredValue.VALUE, body)).isInstanceOf(UndecodableValueException.class);
     }

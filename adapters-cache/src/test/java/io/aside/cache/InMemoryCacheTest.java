@@ -1,6 +1,6 @@
 package io.aside.cache;
 
-import static io.aside.cache.Models.model;
+import static io.aside.domain.model.ModelFixtures.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aside.domain.cache.Lease;

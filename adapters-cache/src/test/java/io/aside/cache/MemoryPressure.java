@@ -1,6 +1,7 @@
 package io.aside.cache;
 
 import static io.aside.cache.CachePortContract.request;
+import static io.aside.domain.model.ModelFixtures.aModel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aside.domain.cache.Lookup;
@@ -87,7 +88,7 @@ final class MemoryPressure {
 
     /** About 4 kB of JSON. */
     private static Model filler(ModelKey key) {
-        return Model.restore(key.id().value(), "filler", "filler",
-                Map.of("a", KILOBYTE, "b", KILOBYTE, "c", KILOBYTE, "d", KILOBYTE), 1, Models.CREATED, Models.UPDATED);
+        return aModel().id(key.id().value()).name("filler").category("filler")
+                .attributes(Map.of("a", KILOBYTE, "b", KILOBYTE, "c", KILOBYTE, "d", KILOBYTE)).build();
     }
 }

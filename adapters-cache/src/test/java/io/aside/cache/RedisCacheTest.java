@@ -1,6 +1,7 @@
 package io.aside.cache;
 
-import static io.aside.cache.Models.model;
+import static io.aside.domain.model.ModelFixtures.CREATED;
+import static io.aside.domain.model.ModelFixtures.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aside.domain.cache.Invalidation;
@@ -65,7 +66,7 @@ class RedisCacheTest extends CachePortContract {
 
         assertThat(life).hasSize(16);
         assertThat(stored).startsWith(StoredFormat.value(life, "{"))
-                .contains("\"id\":42", "\"createdAt\":\"2024-02-29T23:59:59.123456789Z\"");
+                .contains("\"id\":42", "\"createdAt\":\"" + CREATED + "\"");
         assertThat(raw.pttl(namespace + ":v1:model:42")).isBetween(1L, TTL.toMillis());
     }
 

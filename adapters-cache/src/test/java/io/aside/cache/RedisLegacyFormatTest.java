@@ -3,7 +3,8 @@ package io.aside.cache;
 import static io.aside.cache.CachePortContract.key;
 import static io.aside.cache.CachePortContract.leaseOf;
 import static io.aside.cache.CachePortContract.request;
-import static io.aside.cache.Models.model;
+import static io.aside.domain.model.ModelFixtures.model;
+import static io.aside.domain.model.ModelFixtures.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aside.domain.cache.EntryKind;
@@ -79,10 +80,10 @@ class RedisLegacyFormatTest {
 
     @Test
     void givenPageInThePreviousFormat_whenLookup_thenLeasedNotHit() {
-        PageKey page = new PageKey(new Category("legacy"), 2);
-        long generation = GenerationProbe.of(cache, page.category());
-        redis.plant(page, generation, StoredFormat.Legacy.value(codecs.of(EntryKind.PAGE).encode(Models.page("legacy", 1, 2)).body()), TTL);
+        PageKey pageKey = new PageKey(new Category("legacy"), 2);
+        long generation = GenerationProbe.of(cache, pageKey.category());
+        redis.plant(pageKey, generation, StoredFormat.Legacy.value(codecs.of(EntryKind.PAGE).encode(page("legacy", 1, 2)).body()), TTL);
 
-        assertThat(cache.lookup(page, request(LEASE_TTL))).isInstanceOf(Lookup.Leased.class);
+        assertThat(cache.lookup(pageKey, request(LEASE_TTL))).isInstanceOf(Lookup.Leased.class);
     }
 }

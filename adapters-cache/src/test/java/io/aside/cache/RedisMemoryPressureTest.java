@@ -3,7 +3,8 @@ package io.aside.cache;
 import static io.aside.cache.CachePortContract.key;
 import static io.aside.cache.CachePortContract.leaseOf;
 import static io.aside.cache.CachePortContract.request;
-import static io.aside.cache.Models.model;
+import static io.aside.domain.model.ModelFixtures.model;
+import static io.aside.domain.model.ModelFixtures.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aside.domain.cache.CacheKey;
@@ -64,14 +65,14 @@ class RedisMemoryPressureTest {
     void givenRedisOutOfMemory_whenRead_thenHitsAreServedAndNewKeysAreUncachedWithoutErrors() {
         Model cached = model(1, "full");
         cache(cached);
-        PageKey page = new PageKey(cached.category(), 10);
-        ModelPage listed = Models.page("full", 1, 3);
-        fill(page, listed);
+        PageKey pageKey = new PageKey(cached.category(), 10);
+        ModelPage listed = page("full", 1, 3);
+        fill(pageKey, listed);
 
         exhaustMemory();
 
         assertThat(lookup(key(1))).isEqualTo(new Lookup.Hit<>(Presence.of(cached)));
-        assertThat(lookup(page)).isEqualTo(new Lookup.Hit<>(listed));
+        assertThat(lookup(pageKey)).isEqualTo(new Lookup.Hit<>(listed));
         assertThat(lookup(key(2))).isInstanceOf(Lookup.Uncached.class);
         assertThat(lookup(new PageKey(new Category("never listed"), 10))).isInstanceOf(Lookup.Uncached.class);
         assertThat(cache.isShedding()).isFalse();

@@ -2,9 +2,9 @@ package io.aside.cache;
 
 import static io.aside.cache.CachePortContract.leaseOf;
 import static io.aside.cache.CachePortContract.request;
-import static io.aside.cache.Models.model;
 import static io.aside.cache.TestRedis.firstAnswer;
 import static io.aside.cache.TestRedis.firstSuccess;
+import static io.aside.domain.model.ModelFixtures.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aside.domain.cache.LeaseRequest;

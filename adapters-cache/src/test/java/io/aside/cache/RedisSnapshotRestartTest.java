@@ -3,9 +3,10 @@ package io.aside.cache;
 import static io.aside.cache.CachePortContract.key;
 import static io.aside.cache.CachePortContract.leaseOf;
 import static io.aside.cache.CachePortContract.request;
-import static io.aside.cache.Models.model;
 import static io.aside.cache.TestRedis.firstAnswer;
 import static io.aside.cache.TestRedis.firstSuccess;
+import static io.aside.domain.model.ModelFixtures.model;
+import static io.aside.domain.model.ModelFixtures.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -68,7 +69,7 @@ class RedisSnapshotRestartTest {
     @Test
     void givenCacheIdleThroughTheOutage_whenRedisComesBackFromTheSnapshot_thenNoRestoredValueIsServed() {
         cache(model(7, "restored"));
-        fill(new PageKey(CATEGORY, 5), Models.page("restored", 7, 1));
+        fill(new PageKey(CATEGORY, 5), page("restored", 7, 1));
         snapshot();
         writesAnswered(models(7, 7), Set.of(CATEGORY));
         long handedOut = GenerationProbe.of(cache, CATEGORY);
@@ -95,16 +96,16 @@ class RedisSnapshotRestartTest {
 
     @Test
     void givenPageAndGenerationInTheSnapshot_whenRedisComesBackFromIt_thenTheGenerationOnlyGoesUpAndTheOldPageIsNotServed() {
-        PageKey page = new PageKey(CATEGORY, 20);
-        Lease<ModelPage> old = leaseOf(lookup(page));
-        assertThat(cache.fill(old, Models.page("restored", 1, 3), TTL)).isTrue();
+        PageKey pageKey = new PageKey(CATEGORY, 20);
+        Lease<ModelPage> old = leaseOf(lookup(pageKey));
+        assertThat(cache.fill(old, page("restored", 1, 3), TTL)).isTrue();
         long handedOut = snapshotThenMoveTheGenerationOn();
 
         crashAndComeBackFromTheSnapshot();
 
         assertThat(redis.storedGeneration(CATEGORY)).as("the snapshot's older generation").isEqualTo(Long.toString(old.generation()));
         assertThat(firstAnswer(() -> GenerationProbe.of(cache, CATEGORY))).isGreaterThan(handedOut);
-        assertThat(leaseOf(lookup(page)).generation()).as("the page is missed in a new generation").isGreaterThan(handedOut);
+        assertThat(leaseOf(lookup(pageKey)).generation()).as("the page is missed in a new generation").isGreaterThan(handedOut);
     }
 
     @Test

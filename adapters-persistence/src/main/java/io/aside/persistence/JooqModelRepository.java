@@ -8,18 +8,17 @@ import io.aside.domain.model.Category;
 import io.aside.domain.model.Model;
 import io.aside.domain.model.ModelDraft;
 import io.aside.domain.model.ModelId;
+import io.aside.domain.model.VersionPrecondition;
 import io.aside.domain.port.Created;
 import io.aside.domain.port.ModelRepository;
 import io.aside.domain.port.WriteResult;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.impl.DSL;
 
 /**
  * {@link ModelRepository} on jOOQ. Each write is one transaction that first locks the row
@@ -93,7 +92,7 @@ public final class JooqModelRepository implements ModelRepository {
             DSLContext t = tx.dsl();
             Optional<Model> before = lock(t, id.value());
             if (before.isEmpty()) return new WriteResult.NotFound();
-            if (before.get().version() != expectedVersion) return new WriteResult.VersionMismatch(before.get().version());
+            if (before.get().version() != expectedVersion) return new WriteResult.VersionMismatch(expectedVersion, before.get().version());
             int changed = t.update(MODELS)
                     .set(MODELS.NAME, draft.name())
                     .set(MODELS.CATEGORY, draft.category().value())
@@ -102,25 +101,24 @@ public final class JooqModelRepository implements ModelRepository {
                     .set(MODELS.UPDATED_AT, utcNow)
                     .where(MODELS.ID.eq(id.value()).and(MODELS.VERSION.eq(expectedVersion)))
                     .execute();
-            if (changed == 0) return unchanged(t, id.value());
+            if (changed == 0) return unchanged(t, id.value(), expectedVersion);
             Model after = read(t, id.value()).orElseThrow();
-            return new WriteResult.Changed(before.get(), Optional.of(after), tx.recordInvalidation(List.of(before.get(), after)));
+            return new WriteResult.Updated(before.get(), after, tx.recordInvalidation(List.of(before.get(), after)));
         });
     }
 
     @Override
-    public WriteResult delete(ModelId id, OptionalLong expectedVersion) {
+    public WriteResult delete(ModelId id, VersionPrecondition precondition) {
         return inTransaction(tx -> {
             DSLContext t = tx.dsl();
             Optional<Model> before = lock(t, id.value());
             if (before.isEmpty()) return new WriteResult.NotFound();
-            if (expectedVersion.isPresent() && before.get().version() != expectedVersion.getAsLong()) {
-                return new WriteResult.VersionMismatch(before.get().version());
-            }
-            Condition versionMatches = expectedVersion.isPresent() ? MODELS.VERSION.eq(expectedVersion.getAsLong()) : DSL.noCondition();
-            int deleted = t.deleteFrom(MODELS).where(MODELS.ID.eq(id.value()).and(versionMatches)).execute();
-            if (deleted == 0) return unchanged(t, id.value());
-            return new WriteResult.Changed(before.get(), Optional.empty(), tx.recordInvalidation(List.of(before.get())));
+            // With the row locked, "any version" is the version just read: one checked DELETE serves both.
+            long expectedVersion = precondition.expectedGiven(before.get().version());
+            if (before.get().version() != expectedVersion) return new WriteResult.VersionMismatch(expectedVersion, before.get().version());
+            int deleted = t.deleteFrom(MODELS).where(MODELS.ID.eq(id.value()).and(MODELS.VERSION.eq(expectedVersion))).execute();
+            if (deleted == 0) return unchanged(t, id.value(), expectedVersion);
+            return new WriteResult.Deleted(before.get(), tx.recordInvalidation(List.of(before.get())));
         });
     }
 
@@ -143,8 +141,8 @@ public final class JooqModelRepository implements ModelRepository {
     }
 
     /** Why a conditional write under the row lock touched nothing; unreachable unless the lock was not honoured. */
-    private static WriteResult unchanged(DSLContext t, long id) {
-        return read(t, id).<WriteResult>map(current -> new WriteResult.VersionMismatch(current.version()))
+    private static WriteResult unchanged(DSLContext t, long id, long expectedVersion) {
+        return read(t, id).<WriteResult>map(current -> new WriteResult.VersionMismatch(expectedVersion, current.version()))
                 .orElseGet(WriteResult.NotFound::new);
     }
 }

@@ -8,6 +8,7 @@ import io.aside.domain.cache.Invalidation;
 import io.aside.domain.cache.PendingInvalidation;
 import io.aside.domain.model.Category;
 import io.aside.domain.model.Model;
+import io.aside.domain.model.VersionPrecondition;
 import io.aside.domain.port.RepositoryUnavailableException;
 import io.aside.domain.port.WriteOutcomeUnknownException;
 import io.aside.testing.MariaDbServer;
@@ -15,7 +16,6 @@ import io.aside.testing.TcpProxy;
 import io.aside.testing.TestServers;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -89,7 +89,7 @@ class MariaDbWriteOutcomeTest {
         Model model = direct.repository().insert(draft("doomed", "c")).model();
         CompletableFuture<Void> cut = proxy.cutAfterClientSends(TcpProxy.mysqlQuery("commit"));
 
-        Throwable thrown = catchThrowable(() -> proxied.repository().delete(model.id(), OptionalLong.of(1)));
+        Throwable thrown = catchThrowable(() -> proxied.repository().delete(model.id(), VersionPrecondition.exactly(1)));
 
         cut.get(10, TimeUnit.SECONDS);
         assertThat(thrown).isInstanceOfSatisfying(WriteOutcomeUnknownException.class, unknown -> assertThat(unknown.invalidation().invalidation())

@@ -17,6 +17,7 @@ import io.aside.domain.model.HostileText;
 import io.aside.domain.model.Model;
 import io.aside.domain.model.ModelDraft;
 import io.aside.domain.model.ModelId;
+import io.aside.domain.model.VersionPrecondition;
 import io.aside.domain.port.Created;
 import io.aside.domain.port.ModelRepository;
 import io.aside.domain.port.WriteResult;
@@ -34,7 +35,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -148,10 +148,10 @@ abstract class ModelRepositoryContract {
 
         WriteResult result = repository.update(original.id(), 1, change);
 
-        assertThat(result).isInstanceOf(WriteResult.Changed.class);
-        WriteResult.Changed changed = (WriteResult.Changed) result;
-        assertThat(changed.before()).isEqualTo(original);
-        Model after = changed.after().orElseThrow();
+        assertThat(result).isInstanceOf(WriteResult.Updated.class);
+        WriteResult.Updated updated = (WriteResult.Updated) result;
+        assertThat(updated.before()).isEqualTo(original);
+        Model after = updated.after();
         assertThat(after.content()).isEqualTo(change);
         assertThat(after.version()).isEqualTo(2);
         assertThat(after.createdAt()).isEqualTo(original.createdAt());
@@ -164,11 +164,11 @@ abstract class ModelRepositoryContract {
     @Test
     void givenStaleVersion_whenUpdate_thenVersionMismatchAndRowUnchanged() {
         Model original = repository.insert(draft("n", "c")).model();
-        Model current = ((WriteResult.Changed) repository.update(original.id(), 1, draft("n2", "c"))).after().orElseThrow();
+        Model current = ((WriteResult.Updated) repository.update(original.id(), 1, draft("n2", "c"))).after();
 
         WriteResult result = repository.update(original.id(), 1, draft("lost", "c"));
 
-        assertThat(result).isEqualTo(new WriteResult.VersionMismatch(2));
+        assertThat(result).isEqualTo(new WriteResult.VersionMismatch(1, 2));
         assertThat(repository.findById(original.id())).contains(current);
     }
 
@@ -193,11 +193,11 @@ abstract class ModelRepositoryContract {
                 }
                 List<WriteResult> results = List.of(writes.get(0).get(), writes.get(1).get());
 
-                assertThat(results).filteredOn(WriteResult.Changed.class::isInstance).hasSize(1);
+                assertThat(results).filteredOn(WriteResult.Updated.class::isInstance).hasSize(1);
                 assertThat(results).filteredOn(WriteResult.VersionMismatch.class::isInstance)
-                        .containsExactly(new WriteResult.VersionMismatch(2));
-                Model winner = ((WriteResult.Changed) results.stream().filter(WriteResult.Changed.class::isInstance)
-                        .findFirst().orElseThrow()).after().orElseThrow();
+                        .containsExactly(new WriteResult.VersionMismatch(1, 2));
+                Model winner = ((WriteResult.Updated) results.stream().filter(WriteResult.Updated.class::isInstance)
+                        .findFirst().orElseThrow()).after();
                 assertThat(repository.findById(model.id())).contains(winner);
             }
         } finally {
@@ -208,28 +208,22 @@ abstract class ModelRepositoryContract {
     // ---- delete ---------------------------------------------------------------------------------
 
     @Test
-    void givenModel_whenDeleteWithoutVersion_thenChangedWithBeforeAndGone() {
+    void givenModel_whenDeleteAnyVersion_thenDeletedWithBeforeAndGone() {
         Model model = repository.insert(draft("n", "c")).model();
 
-        WriteResult result = repository.delete(model.id(), OptionalLong.empty());
+        WriteResult result = repository.delete(model.id(), VersionPrecondition.any());
 
-        assertThat(result).isInstanceOfSatisfying(WriteResult.Changed.class, changed -> {
-            assertThat(changed.before()).isEqualTo(model);
-            assertThat(changed.after()).isEmpty();
-        });
+        assertThat(result).isInstanceOfSatisfying(WriteResult.Deleted.class, deleted -> assertThat(deleted.before()).isEqualTo(model));
         assertThat(repository.findById(model.id())).isEmpty();
     }
 
     @Test
-    void givenCurrentVersion_whenDelete_thenChangedAndGone() {
+    void givenCurrentVersion_whenDelete_thenDeletedAndGone() {
         Model model = repository.insert(draft("n", "c")).model();
 
-        WriteResult result = repository.delete(model.id(), OptionalLong.of(1));
+        WriteResult result = repository.delete(model.id(), VersionPrecondition.exactly(1));
 
-        assertThat(result).isInstanceOfSatisfying(WriteResult.Changed.class, changed -> {
-            assertThat(changed.before()).isEqualTo(model);
-            assertThat(changed.after()).isEmpty();
-        });
+        assertThat(result).isInstanceOfSatisfying(WriteResult.Deleted.class, deleted -> assertThat(deleted.before()).isEqualTo(model));
         assertThat(repository.findById(model.id())).isEmpty();
     }
 
@@ -237,16 +231,16 @@ abstract class ModelRepositoryContract {
     void givenStaleVersion_whenDelete_thenVersionMismatchAndRowKept() {
         Model model = repository.insert(draft("n", "c")).model();
 
-        WriteResult result = repository.delete(model.id(), OptionalLong.of(7));
+        WriteResult result = repository.delete(model.id(), VersionPrecondition.exactly(7));
 
-        assertThat(result).isEqualTo(new WriteResult.VersionMismatch(1));
+        assertThat(result).isEqualTo(new WriteResult.VersionMismatch(7, 1));
         assertThat(repository.findById(model.id())).contains(model);
     }
 
     @Test
     void givenUnknownId_whenDelete_thenNotFound() {
-        assertThat(repository.delete(new ModelId(424242), OptionalLong.empty())).isEqualTo(new WriteResult.NotFound());
-        assertThat(repository.delete(new ModelId(424242), OptionalLong.of(1))).isEqualTo(new WriteResult.NotFound());
+        assertThat(repository.delete(new ModelId(424242), VersionPrecondition.any())).isEqualTo(new WriteResult.NotFound());
+        assertThat(repository.delete(new ModelId(424242), VersionPrecondition.exactly(1))).isEqualTo(new WriteResult.NotFound());
     }
 
     // ---- find by category -----------------------------------------------------------------------
@@ -337,8 +331,8 @@ abstract class ModelRepositoryContract {
     @Test
     void givenWrites_whenCommitted_thenEachRecordedTheEntriesItMadeStaleInTheOutbox() {
         Created created = repository.insert(draft("n", "old"));
-        WriteResult.Changed moved = (WriteResult.Changed) repository.update(created.model().id(), 1, draft("n", "new"));
-        WriteResult.Changed deleted = (WriteResult.Changed) repository.delete(created.model().id(), OptionalLong.empty());
+        WriteResult.Updated moved = (WriteResult.Updated) repository.update(created.model().id(), 1, draft("n", "new"));
+        WriteResult.Deleted deleted = (WriteResult.Deleted) repository.delete(created.model().id(), VersionPrecondition.any());
 
         ModelId id = created.model().id();
         assertThat(created.invalidation().invalidation()).isEqualTo(new Invalidation(Set.of(id), Set.of(new Category("old"))));
@@ -367,7 +361,7 @@ abstract class ModelRepositoryContract {
         database.outbox().delivered(database.outbox().pending(10).entries().stream().map(PendingInvalidation::id).toList());
 
         assertThat(repository.update(model.id(), 7, draft("x", "y"))).isInstanceOf(WriteResult.VersionMismatch.class);
-        assertThat(repository.delete(new ModelId(999_999), OptionalLong.empty())).isInstanceOf(WriteResult.NotFound.class);
+        assertThat(repository.delete(new ModelId(999_999), VersionPrecondition.any())).isInstanceOf(WriteResult.NotFound.class);
 
         assertThat(database.outbox().pending(10).entries()).isEmpty();
     }

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aside.domain.model.Category;
 import io.aside.domain.model.ModelId;
+import io.aside.domain.model.VersionPrecondition;
 import io.aside.domain.port.ModelRepository;
 import io.aside.domain.port.RepositoryUnavailableException;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,7 +34,7 @@ class UnreachableDatabaseTest {
                     () -> repository.findFirstByCategory(new Category("c"), 10),
                     () -> repository.insert(draft("n", "c")),
                     () -> repository.update(new ModelId(1), 1, draft("n", "c")),
-                    () -> repository.delete(new ModelId(1), OptionalLong.empty()),
+                    () -> repository.delete(new ModelId(1), VersionPrecondition.any()),
                     database::migrate);
 
             ExecutorService threads = Executors.newFixedThreadPool(calls.size());

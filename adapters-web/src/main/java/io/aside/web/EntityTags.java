@@ -1,7 +1,7 @@
 package io.aside.web;
 
 import io.aside.domain.model.ValidationException;
-import java.util.OptionalLong;
+import io.aside.domain.model.VersionPrecondition;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,16 +16,16 @@ final class EntityTags {
     }
 
     /**
-     * The version a client expects, from If-Match. Absent or {@code *} (any current version) give
-     * none. Anything but one of our own tags is refused with 400 rather than answered 412: a list,
+     * What If-Match requires of the stored version: absent or {@code *} (any current version) require
+     * nothing. Anything but one of our own tags is refused with 400 rather than answered 412: a list,
      * a weak tag or a tag we never issued is a client bug, and a 412 would hide it as a mere race.
      */
-    static OptionalLong expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) return OptionalLong.empty();
+    static VersionPrecondition precondition(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) return VersionPrecondition.any();
         Matcher tag = VERSION_TAG.matcher(ifMatch.trim());
         if (tag.matches()) {
             try {
-                return OptionalLong.of(Long.parseLong(tag.group(1)));
+                return VersionPrecondition.exactly(Long.parseLong(tag.group(1)));
             } catch (NumberFormatException beyondLong) {
                 // fall through to the refusal below
             }

@@ -6,11 +6,11 @@ import io.aside.domain.model.FieldError;
 import io.aside.domain.model.ModelDraft;
 import io.aside.domain.model.ModelId;
 import io.aside.domain.model.ValidationException;
+import io.aside.domain.model.VersionPrecondition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -19,22 +19,22 @@ import java.util.Set;
  * silently, and the read-only fields a client may echo back from a GET are ignored.
  * Shape errors and the domain's own rules ({@link ModelDraft#of}) are reported together.
  */
-record ModelRequest(ModelDraft draft, OptionalLong version) {
+record ModelRequest(ModelDraft draft, VersionPrecondition precondition) {
     private static final Set<String> CONTENT = Set.of("name", "category", "attributes");
     /** Bookkeeping the server owns; a client copying a GET response into a request may send them. */
     private static final Set<String> READ_ONLY = Set.of("id", "version", "createdAt", "updatedAt");
 
     /** The version is server-assigned on create, so it is ignored like the other read-only fields. */
     static ModelRequest forCreate(ObjectNode body) {
-        return new Reader(body).finish(OptionalLong.empty());
+        return new Reader(body).finish(VersionPrecondition.any());
     }
 
-    /** The version here is the client's expected version; an echoed id must be the one in the URL. */
+    /** A version here is the one the client expects to replace; an echoed id must be the one in the URL. */
     static ModelRequest forUpdate(ObjectNode body, ModelId id) {
         Reader reader = new Reader(body);
         reader.requireSameId(id);
-        OptionalLong version = reader.version();
-        return reader.finish(version);
+        VersionPrecondition precondition = reader.precondition();
+        return reader.finish(precondition);
     }
 
     private static final class Reader {
@@ -50,13 +50,13 @@ record ModelRequest(ModelDraft draft, OptionalLong version) {
         }
 
         /** Adds the domain's verdict on the well-typed fields, so one response lists every broken field. */
-        ModelRequest finish(OptionalLong version) {
+        ModelRequest finish(VersionPrecondition precondition) {
             String name = text("name");
             String category = text("category");
             Map<String, String> attributes = attributes();
             try {
                 ModelDraft draft = ModelDraft.of(name, category, attributes);
-                if (errors.isEmpty()) return new ModelRequest(draft, version);
+                if (errors.isEmpty()) return new ModelRequest(draft, precondition);
             } catch (ValidationException domain) {
                 domain.errors().stream().filter(error -> !alreadyReported(error.field())).forEach(errors::add);
             }
@@ -76,14 +76,15 @@ record ModelRequest(ModelDraft draft, OptionalLong version) {
             }
         }
 
-        OptionalLong version() {
+        /** A body without a version requires none; a broken one is reported, and requires none meanwhile. */
+        VersionPrecondition precondition() {
             JsonNode node = body.get("version");
-            if (absent(node)) return OptionalLong.empty();
+            if (absent(node)) return VersionPrecondition.any();
             if (!node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < 1) {
                 errors.add(new FieldError("version", "must be a positive integer"));
-                return OptionalLong.empty();
+                return VersionPrecondition.any();
             }
-            return OptionalLong.of(node.longValue());
+            return VersionPrecondition.exactly(node.longValue());
         }
 
         /** Absent or null: the domain then reports "is required". */

@@ -15,12 +15,12 @@ import io.aside.domain.cache.ModelPage;
 import io.aside.domain.cache.Presence;
 import io.aside.domain.model.Model;
 import io.aside.domain.model.ModelId;
+import io.aside.domain.model.VersionPrecondition;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import java.util.Collections;
 import java.util.List;
-import java.util.OptionalLong;
 
 /** The /models resource: HTTP in, use case call, HTTP out. Refusals are thrown and rendered by {@link ProblemHandlers}. */
 final class ModelRoutes {
@@ -86,9 +86,9 @@ final class ModelRoutes {
 
     private void update(Context ctx) {
         ModelId id = ModelId.parse(ctx.pathParam("id"));
-        OptionalLong ifMatch = EntityTags.expectedVersion(ifMatch(ctx));
+        VersionPrecondition ifMatch = EntityTags.precondition(ifMatch(ctx));
         ModelRequest request = ModelRequest.forUpdate(bodies.readObject(ctx), id);
-        ExpectedVersion expected = ExpectedVersion.resolve(request.version(), ifMatch);
+        ExpectedVersion expected = ExpectedVersion.resolve(request.precondition(), ifMatch);
         Model updated;
         try {
             updated = updateModel.update(new UpdateModelCommand(id, expected.value(), request.draft()));
@@ -102,7 +102,7 @@ final class ModelRoutes {
     /** An If-Match makes the delete conditional; a mismatch can then only be a failed precondition. */
     private void delete(Context ctx) {
         ModelId id = ModelId.parse(ctx.pathParam("id"));
-        OptionalLong ifMatch = EntityTags.expectedVersion(ifMatch(ctx));
+        VersionPrecondition ifMatch = EntityTags.precondition(ifMatch(ctx));
         try {
             deleteModel.delete(new DeleteModelCommand(id, ifMatch));
         } catch (VersionConflictException conflict) {

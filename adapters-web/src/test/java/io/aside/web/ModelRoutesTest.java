@@ -24,13 +24,13 @@ import io.aside.domain.model.Category;
 import io.aside.domain.model.Model;
 import io.aside.domain.model.ModelDraft;
 import io.aside.domain.model.ModelId;
+import io.aside.domain.model.VersionPrecondition;
 import io.aside.domain.port.RepositoryUnavailableException;
 import io.aside.testing.HttpReply;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -287,14 +287,14 @@ class ModelRoutesTest extends ApiTestBase {
             assertThat(response.status()).isEqualTo(204);
             assertThat(response.header("Content-Type")).isNull();
             assertThat(response.text()).isEmpty();
-            verify(deleteModel).delete(new DeleteModelCommand(ONE, OptionalLong.empty()));
+            verify(deleteModel).delete(new DeleteModelCommand(ONE, VersionPrecondition.any()));
         }
 
         @Test
         void whenDeleteWithIfMatch_thenOnlyThatVersionIsDeleted() {
             assertThat(http.request("DELETE", "/models/1").header("If-Match", "\"3\"").send().status()).isEqualTo(204);
 
-            verify(deleteModel).delete(new DeleteModelCommand(ONE, OptionalLong.of(3)));
+            verify(deleteModel).delete(new DeleteModelCommand(ONE, VersionPrecondition.exactly(3)));
         }
 
         @Test

@@ -14,11 +14,11 @@ public final class DeleteModel {
     }
 
     public void delete(DeleteModelCommand command) {
-        WriteResult result = invalidator.write(() -> repository.delete(command.id(), command.expectedVersion()));
-        if (result instanceof WriteResult.Changed changed) {
-            invalidator.afterCommit(changed.invalidation());
+        WriteResult result = invalidator.write(() -> repository.delete(command.id(), command.precondition()));
+        if (result instanceof WriteResult.Deleted deleted) {
+            invalidator.afterCommit(deleted.invalidation());
             return;
         }
-        throw WriteFailures.toException(command.id(), command.expectedVersion().orElse(0), result);
+        throw WriteFailures.toException(command.id(), result);
     }
 }

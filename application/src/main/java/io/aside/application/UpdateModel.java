@@ -16,10 +16,10 @@ public final class UpdateModel {
 
     public Model update(UpdateModelCommand command) {
         WriteResult result = invalidator.write(() -> repository.update(command.id(), command.expectedVersion(), command.draft()));
-        if (result instanceof WriteResult.Changed changed) {
-            invalidator.afterCommit(changed.invalidation());
-            return changed.after().orElseThrow();
+        if (result instanceof WriteResult.Updated updated) {
+            invalidator.afterCommit(updated.invalidation());
+            return updated.after();
         }
-        throw WriteFailures.toException(command.id(), command.expectedVersion(), result);
+        throw WriteFailures.toException(command.id(), result);
     }
 }

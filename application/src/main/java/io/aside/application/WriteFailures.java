@@ -7,9 +7,9 @@ import io.aside.domain.port.WriteResult;
 final class WriteFailures {
     private WriteFailures() {}
 
-    static RuntimeException toException(ModelId id, long expectedVersion, WriteResult result) {
+    static RuntimeException toException(ModelId id, WriteResult result) {
         if (result instanceof WriteResult.VersionMismatch mismatch) {
-            return new VersionConflictException(id, expectedVersion, mismatch.currentVersion());
+            return new VersionConflictException(id, mismatch.expectedVersion(), mismatch.currentVersion());
         }
         if (result instanceof WriteResult.NotFound) return new ModelNotFoundException(id);
         throw new IllegalStateException("not a failed write: " + result);

@@ -18,6 +18,7 @@ import io.aside.domain.model.Category;
 import io.aside.domain.model.Model;
 import io.aside.domain.model.ModelDraft;
 import io.aside.domain.model.ModelId;
+import io.aside.domain.model.VersionPrecondition;
 import io.aside.domain.port.CachePort;
 import io.aside.domain.port.CacheUnavailableException;
 import io.aside.domain.port.Created;
@@ -27,8 +28,6 @@ import io.aside.domain.port.RepositoryUnavailableException;
 import io.aside.domain.port.WriteResult;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
@@ -48,7 +47,7 @@ class WriteUseCasesTest {
         Model after = model(1, "new", 2);
         ModelDraft draft = draft("model 1", "new");
         PendingInvalidation recorded = pending(11, Invalidation.of(List.of(before, after)));
-        when(repository.update(id, 1, draft)).thenReturn(new WriteResult.Changed(before, Optional.of(after), recorded));
+        when(repository.update(id, 1, draft)).thenReturn(new WriteResult.Updated(before, after, recorded));
 
         Model result = new UpdateModel(repository, invalidator).update(new UpdateModelCommand(id, 1, draft));
 
@@ -63,9 +62,18 @@ class WriteUseCasesTest {
     @Test
     void givenStaleVersion_whenUpdate_thenConflictAndNothingInvalidated() {
         ModelDraft draft = draft("n", "c");
-        when(repository.update(id, 1, draft)).thenReturn(new WriteResult.VersionMismatch(3));
+        when(repository.update(id, 1, draft)).thenReturn(new WriteResult.VersionMismatch(1, 3));
         assertThatThrownBy(() -> new UpdateModel(repository, invalidator).update(new UpdateModelCommand(id, 1, draft)))
                 .isInstanceOfSatisfying(VersionConflictException.class, e -> assertThat(e.currentVersion()).isEqualTo(3));
+        verifyNoInteractions(cache);
+    }
+
+    @Test
+    void givenStaleVersion_whenDelete_thenConflictNamingBothVersionsAndNothingInvalidated() {
+        when(repository.delete(id, VersionPrecondition.exactly(2))).thenReturn(new WriteResult.VersionMismatch(2, 5));
+        assertThatThrownBy(() -> new DeleteModel(repository, invalidator).delete(new DeleteModelCommand(id, VersionPrecondition.exactly(2))))
+                .isInstanceOfSatisfying(VersionConflictException.class, e -> assertThat(e.currentVersion()).isEqualTo(5))
+                .hasMessage("model 1 is at version 5, not 2");
         verifyNoInteractions(cache);
     }
 
@@ -73,10 +81,10 @@ class WriteUseCasesTest {
     void givenUnknownId_whenUpdateOrDelete_thenNotFoundAndNothingInvalidated() {
         ModelDraft draft = draft("n", "c");
         when(repository.update(id, 1, draft)).thenReturn(new WriteResult.NotFound());
-        when(repository.delete(id, OptionalLong.empty())).thenReturn(new WriteResult.NotFound());
+        when(repository.delete(id, VersionPrecondition.any())).thenReturn(new WriteResult.NotFound());
         assertThatThrownBy(() -> new UpdateModel(repository, invalidator).update(new UpdateModelCommand(id, 1, draft)))
                 .isInstanceOf(ModelNotFoundException.class);
-        assertThatThrownBy(() -> new DeleteModel(repository, invalidator).delete(new DeleteModelCommand(id, OptionalLong.empty())))
+        assertThatThrownBy(() -> new DeleteModel(repository, invalidator).delete(new DeleteModelCommand(id, VersionPrecondition.any())))
                 .isInstanceOf(ModelNotFoundException.class);
         verifyNoInteractions(cache);
     }
@@ -95,11 +103,11 @@ class WriteUseCasesTest {
     @Test
     void givenDelete_whenCommitted_thenInvalidatesAfterTheCommit() {
         Model deleted = model(1, "c", 2);
-        when(repository.delete(id, OptionalLong.of(2)))
-                .thenReturn(new WriteResult.Changed(deleted, Optional.empty(), pending(13, Invalidation.of(List.of(deleted)))));
-        new DeleteModel(repository, invalidator).delete(new DeleteModelCommand(id, OptionalLong.of(2)));
+        when(repository.delete(id, VersionPrecondition.exactly(2)))
+                .thenReturn(new WriteResult.Deleted(deleted, pending(13, Invalidation.of(List.of(deleted)))));
+        new DeleteModel(repository, invalidator).delete(new DeleteModelCommand(id, VersionPrecondition.exactly(2)));
         InOrder order = inOrder(repository, cache);
-        order.verify(repository).delete(id, OptionalLong.of(2));
+        order.verify(repository).delete(id, VersionPrecondition.exactly(2));
         order.verify(cache).invalidate(new Invalidation(Set.of(id), Set.of(new Category("c"))));
     }
 

@@ -4,6 +4,7 @@ import io.aside.domain.model.Category;
 import io.aside.domain.model.Model;
 import io.aside.domain.model.ModelDraft;
 import io.aside.domain.model.ModelId;
+import io.aside.domain.model.VersionPrecondition;
 import io.aside.domain.port.Created;
 import io.aside.domain.port.ModelRepository;
 import io.aside.domain.port.WriteResult;
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -86,8 +86,8 @@ final class InstrumentedRepository implements ModelRepository {
     }
 
     @Override
-    public WriteResult delete(ModelId id, OptionalLong expectedVersion) {
-        return delegate.delete(id, expectedVersion);
+    public WriteResult delete(ModelId id, VersionPrecondition precondition) {
+        return delegate.delete(id, precondition);
     }
 
     @Override

@@ -85,7 +85,7 @@ class OutboxReplayEndToEndTest {
         // Commit through the repository alone, as if the process died right after the commit.
         WriteResult result = services.writer().instance(ModelRepository.class)
                 .update(new ModelId(id), 1, draft("after crash", "crash"));
-        assertThat(result).isInstanceOf(WriteResult.Changed.class);
+        assertThat(result).isInstanceOf(WriteResult.Updated.class);
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(services.readerHttp().get("/models/" + id).json().get("name").asText()).isEqualTo("after crash"));

@@ -10,6 +10,8 @@ public final class HostileText {
     public static final String QUOTES = "O'Brien said \"hi\" `tick` \\ back\\slash";
     public static final String EMOJI = "🦄 unicorn ✨ 👩‍👩‍👧 🇫🇷";
     public static final String LONGEST_EMOJI_NAME = "😀".repeat(ModelDraft.MAX_NAME_LENGTH);
+    /** The separators of cache keys, paths and escapes, with an accent, an emoji and spaces. */
+    public static final String SEPARATORS = "café 🐈 : spaced/category\\";
 
     private HostileText() {}
 
