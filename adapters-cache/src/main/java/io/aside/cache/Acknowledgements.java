@@ -3,6 +3,7 @@ package io.aside.cache;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 
 /**
  * The watermarks other instances acknowledged: each one has applied every invalidation up to its
@@ -23,14 +24,22 @@ final class Acknowledgements {
 
     /**
      * Waits until every member has acknowledged {@code sequence} or its lease has run out; returns the
-     * members that did neither before their lease ran out (they had stopped serving by then).
+     * members that did neither before their lease ran out (they had stopped serving by then). Tells
+     * {@code acknowledged} how long after {@code since} each acknowledgement was seen.
      */
-    synchronized List<String> await(long sequence, List<Member> members) throws InterruptedException {
+    synchronized List<String> await(long sequence, List<Member> members, long since, LongConsumer acknowledged)
+            throws InterruptedException {
+        boolean[] seen = new boolean[members.size()];
         while (true) {
             long now = System.nanoTime();
             long wait = Long.MAX_VALUE;
-            for (Member member : members) {
-                if (watermarks.getOrDefault(member.id(), Long.MIN_VALUE) >= sequence) continue;
+            for (int i = 0; i < members.size(); i++) {
+                Member member = members.get(i);
+                if (watermarks.getOrDefault(member.id(), Long.MIN_VALUE) >= sequence) {
+                    if (!seen[i]) acknowledged.accept(now - since);
+                    seen[i] = true;
+                    continue;
+                }
                 long left = member.leaseEndsNanos() - now;
                 if (left > 0) wait = Math.min(wait, left);
             }

@@ -73,7 +73,7 @@ final class RedisNearCacheBus implements AutoCloseable {
         long start = System.nanoTime();
         Announcement announcement = send(invalidation, patiently ? patient : fast);
         try {
-            List<String> silent = acknowledgements.await(announcement.sequence(), announcement.members());
+            List<String> silent = acknowledgements.await(announcement.sequence(), announcement.members(), start, observer::acknowledged);
             if (!silent.isEmpty()) log.debug("near caches {} did not acknowledge invalidation {} before their lease ran out", silent, announcement.sequence());
             observer.announced(System.nanoTime() - start, silent.size());
         } catch (InterruptedException e) {

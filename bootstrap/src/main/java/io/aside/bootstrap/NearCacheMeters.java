@@ -17,17 +17,25 @@ import java.util.function.ToDoubleFunction;
  * {@code …_evictions_total}, {@code …_invalidations_received_total}, {@code aside_near_cache_bytes},
  * {@code aside_near_cache_entries}, {@code aside_near_cache_serving} (1 while hits are answered from
  * memory), {@code aside_near_cache_invalidation_wait_seconds} (how long writes waited for every
- * instance to acknowledge) and {@code aside_near_cache_acknowledgements_missed_total}.
+ * instance to acknowledge), {@code aside_near_cache_acknowledgement_latency_seconds} (each instance's
+ * acknowledgement) and {@code aside_near_cache_acknowledgements_missed_total}.
  */
 final class NearCacheMeters implements NearCacheObserver {
     private final MeterRegistry registry;
     private final Timer waits;
+    private final Timer acknowledgements;
     private final Counter missed;
 
     NearCacheMeters(MeterRegistry registry) {
         this.registry = registry;
         this.waits = Timer.builder("aside.near.cache.invalidation.wait")
                 .description("How long a write waited until every instance serving a near cache dropped what it changed")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(NearCacheSettings.DEFAULT_SERVING_LEASE.multipliedBy(2))
+                .register(registry);
+        this.acknowledgements = Timer.builder("aside.near.cache.acknowledgement.latency")
+                .description("How long after a write began announcing its invalidation each instance's acknowledgement arrived")
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(NearCacheSettings.DEFAULT_SERVING_LEASE.multipliedBy(2))
@@ -46,6 +54,11 @@ final class NearCacheMeters implements NearCacheObserver {
         gauge("aside.near.cache.entries", "Entries in the near cache", near, n -> n.stats().entries());
         gauge("aside.near.cache.serving", "1 while this instance holds its serving lease and hears invalidations, else 0", near,
                 n -> n.serving() ? 1 : 0);
+    }
+
+    @Override
+    public void acknowledged(long nanos) {
+        acknowledgements.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     @Override
