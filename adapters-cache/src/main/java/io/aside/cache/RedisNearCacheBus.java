@@ -74,7 +74,9 @@ final class RedisNearCacheBus implements AutoCloseable {
         Announcement announcement = send(invalidation, patiently ? patient : fast);
         try {
             List<String> silent = acknowledgements.await(announcement.sequence(), announcement.members(), start, observer::acknowledged);
-            if (!silent.isEmpty()) log.debug("near caches {} did not acknowledge invalidation {} before their lease ran out", silent, announcement.sequence());
+            if (!silent.isEmpty()) {
+                log.debug("near caches {} did not acknowledge invalidation {} before their lease ran out", silent, announcement.sequence());
+            }
             observer.announced(System.nanoTime() - start, silent.size());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
