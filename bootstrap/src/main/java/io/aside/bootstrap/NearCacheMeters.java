@@ -28,18 +28,10 @@ final class NearCacheMeters implements NearCacheObserver {
 
     NearCacheMeters(MeterRegistry registry) {
         this.registry = registry;
-        this.waits = Timer.builder("aside.near.cache.invalidation.wait")
-                .description("How long a write waited until every instance serving a near cache dropped what it changed")
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(NearCacheSettings.DEFAULT_SERVING_LEASE.multipliedBy(2))
-                .register(registry);
-        this.acknowledgements = Timer.builder("aside.near.cache.acknowledgement.latency")
-                .description("How long after a write began announcing its invalidation each instance's acknowledgement arrived")
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(NearCacheSettings.DEFAULT_SERVING_LEASE.multipliedBy(2))
-                .register(registry);
+        this.waits = timer("aside.near.cache.invalidation.wait",
+                "How long a write waited until every instance serving a near cache dropped what it changed");
+        this.acknowledgements = timer("aside.near.cache.acknowledgement.latency",
+                "How long after a write began announcing its invalidation each instance's acknowledgement arrived");
         this.missed = Counter.builder("aside.near.cache.acknowledgements.missed")
                 .description("Instances that did not acknowledge an invalidation before their serving lease ran out")
                 .register(registry);
@@ -65,6 +57,15 @@ final class NearCacheMeters implements NearCacheObserver {
     public void announced(long nanos, int silent) {
         waits.record(nanos, TimeUnit.NANOSECONDS);
         if (silent > 0) missed.increment(silent);
+    }
+
+    /** Spans a millisecond (one round trip) to two serving leases (a write waiting out a silent instance). */
+    private Timer timer(String name, String description) {
+        return Timer.builder(name).description(description)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(NearCacheSettings.DEFAULT_SERVING_LEASE.multipliedBy(2))
+                .register(registry);
     }
 
     private void counter(String name, String description, NearCache near, ToDoubleFunction<NearCache> count) {
