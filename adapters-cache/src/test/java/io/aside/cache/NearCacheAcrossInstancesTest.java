@@ -75,6 +75,21 @@ class NearCacheAcrossInstancesTest {
         assertThat(b.lookup()).as("B after it came back").isEqualTo(new Lookup.Hit<>(Presence.of(updated)));
     }
 
+    @Test
+    void givenAnInstanceServingFromMemory_whenItsSubscriptionIsLost_thenItStopsAndComesBackWithAnEmptyNearCache() {
+        Model cached = model(1, "c", 1);
+        a.cache(cached);
+        b.awaitNearHit(cached);
+
+        SERVER.command("CLIENT", "KILL", "TYPE", "pubsub"); // every instance's subscription, as a Redis failover would
+        await().atMost(Duration.ofSeconds(2)).until(() -> !b.near.serving() || b.near.stats().entries() == 0);
+        NearCacheTest.awaitServing(b.near);
+
+        long hits = b.near.stats().hits();
+        assertThat(b.lookup()).isEqualTo(new Lookup.Hit<>(Presence.of(cached)));
+        assertThat(b.near.stats().hits()).as("the first read after the comeback came from Redis: the near cache was flushed").isEqualTo(hits);
+    }
+
     /** One service instance: its Redis cache and the near cache in front of it. */
     private static final class Instance implements AutoCloseable {
         final RedisCache redis;
