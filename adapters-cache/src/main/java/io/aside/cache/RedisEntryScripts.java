@@ -1,0 +1,95 @@
+package io.aside.cache;
+
+import io.aside.cache.EntryCodec.Encoded;
+import io.aside.cache.RedisEpoch.Life;
+import io.aside.domain.cache.CacheKey;
+import io.aside.domain.cache.Invalidation;
+import io.aside.domain.cache.Lease;
+import io.aside.domain.cache.ModelKey;
+import io.aside.domain.cache.PageKey;
+import java.util.ArrayList;
+import java.util.List;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * Which script runs for each kind of entry, on which keys and with which arguments: a model is one
+ * key; a page is filed under its category's current generation, which its lookup resolves and its
+ * lease then names ({@link RedisKeys}, {@link CacheScripts}). Failures are the caller's to translate.
+ */
+final class RedisEntryScripts {
+    /** What a lookup found under {@code key}, a page's key within {@code generation}. */
+    record Stored(String key, long generation, String content) {}
+
+    private final RedisKeys keys;
+
+    RedisEntryScripts(RedisKeys keys) {
+        this.keys = keys;
+    }
+
+    Stored lookup(UnifiedJedis redis, CacheKey<?> key, Life life, String token, String ttlMillis) {
+        return key.match(model -> lookupModel(redis, model, life, token, ttlMillis), page -> lookupPage(redis, page, life, token, ttlMillis));
+    }
+
+    /** Stores {@code encoded} under the lease's entry while the lease holds; 1 when stored. */
+    Object fill(UnifiedJedis redis, Lease<?> lease, Encoded encoded, String ttlMillis) {
+        LeaseScope scope = scope(lease);
+        return CacheScripts.FILL.run(redis, scope.keys(), scope.args(lease.token(), String.valueOf(encoded.tag()), encoded.body(), ttlMillis));
+    }
+
+    /** 1 when the lease still held and now lives {@code ttlMillis} more. */
+    Object extend(UnifiedJedis redis, Lease<?> lease, String ttlMillis) {
+        LeaseScope scope = scope(lease);
+        return CacheScripts.EXTEND.run(redis, scope.keys(), scope.args(lease.token(), ttlMillis));
+    }
+
+    Object release(UnifiedJedis redis, CacheKey<?> key, String token) {
+        return key.match(
+                model -> CacheScripts.RELEASE.run(redis, List.of(keys.model(model)), List.of(token)),
+                page -> CacheScripts.RELEASE_PAGE.run(redis, List.of(keys.generation(page.category())),
+                        List.of(token, keys.pageBefore(page), keys.pageAfter(page))));
+    }
+
+    Object invalidate(UnifiedJedis redis, Invalidation invalidation, Life life) {
+        List<String> scriptKeys = new ArrayList<>();
+        invalidation.models().forEach(id -> scriptKeys.add(keys.model(new ModelKey(id))));
+        invalidation.categories().forEach(category -> scriptKeys.add(keys.generation(category)));
+        String models = Integer.toString(invalidation.models().size());
+        return CacheScripts.INVALIDATE.run(redis, scriptKeys, List.of(models, Long.toString(life.floorMicros())));
+    }
+
+    /** Deletes exactly {@code stored}'s bytes: what a lookup found there and could not read. */
+    Object discard(UnifiedJedis redis, Stored stored) {
+        return CacheScripts.DELETE_IF_HOLDS.run(redis, List.of(stored.key()), List.of(stored.content()));
+    }
+
+    private Stored lookupModel(UnifiedJedis redis, ModelKey model, Life life, String token, String ttlMillis) {
+        String entry = keys.model(model);
+        return new Stored(entry, 0, (String) CacheScripts.LOOKUP.run(redis, List.of(entry), List.of(life.tag(), token, ttlMillis)));
+    }
+
+    private Stored lookupPage(UnifiedJedis redis, PageKey page, Life life, String token, String ttlMillis) {
+        List<?> reply = (List<?>) CacheScripts.LOOKUP_PAGE.run(redis, List.of(keys.generation(page.category())),
+                List.of(life.tag(), token, ttlMillis, Long.toString(life.floorMicros()), keys.pageBefore(page), keys.pageAfter(page)));
+        long generation = Long.parseLong(reply.get(0).toString());
+        return new Stored(keys.page(page, generation), generation, reply.get(1).toString());
+    }
+
+    /**
+     * The keys a script on a lease's entry touches, and the arguments that end its argument list: a
+     * page's lease acts only while its category is still in the lease's generation.
+     */
+    private record LeaseScope(List<String> keys, List<String> generation) {
+        List<String> args(String... leading) {
+            List<String> args = new ArrayList<>(List.of(leading));
+            args.addAll(generation);
+            return args;
+        }
+    }
+
+    private LeaseScope scope(Lease<?> lease) {
+        return lease.key().match(
+                model -> new LeaseScope(List.of(keys.model(model)), List.of()),
+                page -> new LeaseScope(List.of(keys.page(page, lease.generation()), keys.generation(page.category())),
+                        List.of(Long.toString(lease.generation()))));
+    }
+}
