@@ -16,6 +16,12 @@ final class Binaries {
                         + "), or set " + envAlternative + " to use a running server"));
     }
 
+    /** A tool the harness cannot do without, with no running server to use instead. */
+    static Path require(String name, String debianPackage) {
+        return find(name).orElseThrow(() -> new IllegalStateException(
+                "'" + name + "' not found: install Debian's " + debianPackage + " (apt-get install " + debianPackage + ")"));
+    }
+
     static Optional<Path> find(String name) {
         String path = System.getenv().getOrDefault("PATH", "");
         return Stream.concat(Stream.of(path.split(":")), List.of("/usr/sbin", "/usr/local/sbin", "/sbin", "/usr/bin").stream())

@@ -56,6 +56,15 @@ public final class RedisServer extends TestServer {
         return startOwned(List.of("--dbfilename", "dump.rdb", "--save", "3600 1"));
     }
 
+    /**
+     * A node for a Redis Cluster ({@link RedisCluster}): cluster mode on, a short node timeout so that
+     * a failover takes about a second, its cluster state in its throw-away folder.
+     */
+    static RedisServer startClusterNode() {
+        return startOwned(List.of("--save", "", "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
+                "--cluster-node-timeout", Long.toString(RedisCluster.NODE_TIMEOUT.toMillis())));
+    }
+
     private static RedisServer startOwned(List<String> persistence) {
         Path binary = Binaries.require("redis-server", "redis-server", ENV_URL);
         Path dir = ServerProcess.tempFolder("aside-redis-");

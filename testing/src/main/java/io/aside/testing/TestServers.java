@@ -42,6 +42,15 @@ public final class TestServers {
         return RedisServer.startPersistent();
     }
 
+    /**
+     * A Redis Cluster of the caller's own: three masters with a replica each, on free ports, formed
+     * and serving every slot. Needs {@code redis-cli} (Debian's redis-tools) besides redis-server.
+     * Close it when done.
+     */
+    public static RedisCluster dedicatedRedisCluster() {
+        return RedisCluster.start();
+    }
+
     /** A MariaDB of the caller's own, for tests that stop and restart it. Close it when done. */
     public static MariaDbServer dedicatedMariaDb() {
         return MariaDbServer.startOwned();
