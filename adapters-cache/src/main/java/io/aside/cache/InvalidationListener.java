@@ -67,10 +67,7 @@ final class InvalidationListener implements AutoCloseable {
 
     private void listen() {
         while (!closed) {
-            DefaultJedisClientConfig config = DefaultJedisClientConfig.builder()
-                    .connectionTimeoutMillis((int) settings.connectTimeout().toMillis())
-                    .socketTimeoutMillis((int) readTimeout.toMillis())
-                    .password(settings.password())
+            DefaultJedisClientConfig config = RedisClients.config(settings, settings.connectTimeout(), readTimeout)
                     .clientName("aside-near-cache")
                     .protocol(RedisProtocol.RESP2) // pub/sub on a connection of its own, as RESP2 has it
                     .build();

@@ -35,17 +35,21 @@ final class RedisClients {
      * checked for the server's life ({@link EpochCheckingConnections}) before any command runs on it.
      */
     private static UnifiedJedis create(RedisSettings settings, RedisEpoch epoch, Duration timeout, int connections, int idle) {
-        DefaultJedisClientConfig config = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis((int) Math.max(settings.connectTimeout().toMillis(), timeout.toMillis()))
-                .socketTimeoutMillis((int) timeout.toMillis())
-                .password(settings.password())
-                .database(settings.database())
-                .clientName("aside")
-                .build();
+        Duration connect = timeout.compareTo(settings.connectTimeout()) > 0 ? timeout : settings.connectTimeout();
+        DefaultJedisClientConfig config = config(settings, connect, timeout).clientName("aside").build();
         ConnectionFactory factory = new ConnectionFactory(new HostAndPort(settings.host(), settings.port()), config);
         PooledConnectionProvider provider = new PooledConnectionProvider(
                 new EpochCheckingConnections(factory, epoch), pool(timeout, connections, idle));
         return RedisClient.builder().clientConfig(config).connectionProvider(provider).build();
+    }
+
+    /** How every connection of ours reaches {@code settings}' server: its credentials and database, and these timeouts. */
+    static DefaultJedisClientConfig.Builder config(RedisSettings settings, Duration connectTimeout, Duration readTimeout) {
+        return DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis((int) connectTimeout.toMillis())
+                .socketTimeoutMillis((int) readTimeout.toMillis())
+                .password(settings.password())
+                .database(settings.database());
     }
 
     private static ConnectionPoolConfig pool(Duration timeout, int connections, int idle) {

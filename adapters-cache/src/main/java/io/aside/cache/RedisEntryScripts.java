@@ -2,6 +2,7 @@ package io.aside.cache;
 
 import io.aside.cache.EntryCodec.Encoded;
 import io.aside.cache.RedisEpoch.Life;
+import io.aside.cache.RedisKeys.PageLayout;
 import io.aside.domain.cache.CacheKey;
 import io.aside.domain.cache.Invalidation;
 import io.aside.domain.cache.Lease;
@@ -45,8 +46,10 @@ final class RedisEntryScripts {
     Object release(UnifiedJedis redis, CacheKey<?> key, String token) {
         return key.match(
                 model -> CacheScripts.RELEASE.run(redis, List.of(keys.model(model)), List.of(token)),
-                page -> CacheScripts.RELEASE_PAGE.run(redis, List.of(keys.generation(page.category())),
-                        List.of(token, keys.pageBefore(page), keys.pageAfter(page))));
+                page -> {
+                    PageLayout layout = keys.page(page);
+                    return CacheScripts.RELEASE_PAGE.run(redis, List.of(layout.generation()), List.of(token, layout.before(), layout.after()));
+                });
     }
 
     Object invalidate(UnifiedJedis redis, Invalidation invalidation, Life life) {
@@ -68,10 +71,11 @@ final class RedisEntryScripts {
     }
 
     private Stored lookupPage(UnifiedJedis redis, PageKey page, Life life, String token, String ttlMillis) {
-        List<?> reply = (List<?>) CacheScripts.LOOKUP_PAGE.run(redis, List.of(keys.generation(page.category())),
-                List.of(life.tag(), token, ttlMillis, Long.toString(life.floorMicros()), keys.pageBefore(page), keys.pageAfter(page)));
+        PageLayout layout = keys.page(page);
+        List<?> reply = (List<?>) CacheScripts.LOOKUP_PAGE.run(redis, List.of(layout.generation()),
+                List.of(life.tag(), token, ttlMillis, Long.toString(life.floorMicros()), layout.before(), layout.after()));
         long generation = Long.parseLong(reply.get(0).toString());
-        return new Stored(keys.page(page, generation), generation, reply.get(1).toString());
+        return new Stored(layout.page(generation), generation, reply.get(1).toString());
     }
 
     /**
@@ -89,7 +93,9 @@ final class RedisEntryScripts {
     private LeaseScope scope(Lease<?> lease) {
         return lease.key().match(
                 model -> new LeaseScope(List.of(keys.model(model)), List.of()),
-                page -> new LeaseScope(List.of(keys.page(page, lease.generation()), keys.generation(page.category())),
-                        List.of(Long.toString(lease.generation()))));
+                page -> {
+                    PageLayout layout = keys.page(page);
+                    return new LeaseScope(List.of(layout.page(lease.generation()), layout.generation()), List.of(Long.toString(lease.generation())));
+                });
     }
 }

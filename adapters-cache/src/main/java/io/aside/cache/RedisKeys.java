@@ -39,18 +39,19 @@ final class RedisKeys {
         return prefix + "gen:" + fingerprint(category);
     }
 
-    String page(PageKey key, long generation) {
-        return pageBefore(key) + generation + pageAfter(key);
+    /**
+     * A page's keys: its category's generation key, and its own key around the generation it is
+     * filed under (the lookup script completes it with the generation it reads). One fingerprint for all.
+     */
+    record PageLayout(String generation, String before, String after) {
+        String page(long generation) {
+            return before + generation + after;
+        }
     }
 
-    /** What comes before the generation in a page's key: the lookup script completes it with the generation it reads. */
-    String pageBefore(PageKey key) {
-        return prefix + "page:" + fingerprint(key.category()) + ":";
-    }
-
-    /** What comes after the generation in a page's key. */
-    String pageAfter(PageKey key) {
-        return ":" + key.limit();
+    PageLayout page(PageKey key) {
+        String fingerprint = fingerprint(key.category());
+        return new PageLayout(prefix + "gen:" + fingerprint, prefix + "page:" + fingerprint + ":", ":" + key.limit());
     }
 
     String life(String tag) {

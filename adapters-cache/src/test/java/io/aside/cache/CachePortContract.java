@@ -80,7 +80,17 @@ abstract class CachePortContract {
 
     /** A lookup by a new reader: a token of its own. */
     <V> Lookup<V> lookup(CacheKey<V> key) {
+        return lookupOn(cache, key);
+    }
+
+    /** A lookup of {@code key} on {@code cache} by a new reader: a token of its own. */
+    static <V> Lookup<V> lookupOn(CachePort cache, CacheKey<V> key) {
         return cache.lookup(key, request(LEASE_TTL));
+    }
+
+    /** Fills {@code key} on {@code cache} with {@code value} under a new reader's lease, which must be granted. */
+    static <V> void fillOn(CachePort cache, CacheKey<V> key, V value) {
+        assertThat(cache.fill(leaseOf(lookupOn(cache, key)), value, TTL)).isTrue();
     }
 
     <V> Lease<V> lease(CacheKey<V> key) {
@@ -117,7 +127,7 @@ abstract class CachePortContract {
     }
 
     void cacheModel(Model model) {
-        assertThat(cache.fill(lease(new ModelKey(model.id())), Presence.of(model), TTL)).isTrue();
+        fillOn(cache, new ModelKey(model.id()), Presence.of(model));
     }
 
     @Test

@@ -106,9 +106,7 @@ class NearCacheAcrossInstancesTest {
         }
 
         void cache(Model model) {
-            Lookup<Presence<Model>> lookup = lookup();
-            assertThat(lookup).isInstanceOf(Lookup.Leased.class);
-            assertThat(near.fill(((Lookup.Leased<Presence<Model>>) lookup).lease(), Presence.of(model), Duration.ofMinutes(5))).isTrue();
+            CachePortContract.fillOn(near, KEY, Presence.of(model));
         }
 
         /** Reads until the model is answered from memory (the first read fetches it from Redis). */

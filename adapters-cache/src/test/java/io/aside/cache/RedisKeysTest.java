@@ -21,8 +21,8 @@ class RedisKeysTest {
     void givenPageKey_thenCategoryFingerprintGenerationAndLimit() {
         PageKey page = new PageKey(category, 20);
 
-        assertThat(keys.page(page, 1732500000000001L)).isEqualTo("aside:v1:page:" + RedisKeys.fingerprint(category) + ":1732500000000001:20");
-        assertThat(keys.pageBefore(page) + 1732500000000001L + keys.pageAfter(page)).isEqualTo(keys.page(page, 1732500000000001L));
+        assertThat(keys.page(page).page(1732500000000001L)).isEqualTo("aside:v1:page:" + RedisKeys.fingerprint(category) + ":1732500000000001:20");
+        assertThat(keys.page(page).generation()).isEqualTo(keys.generation(category));
     }
 
     @Test

@@ -1,8 +1,9 @@
 package io.aside.cache;
 
+import static io.aside.cache.CachePortContract.fillOn;
 import static io.aside.cache.CachePortContract.key;
 import static io.aside.cache.CachePortContract.leaseOf;
-import static io.aside.cache.CachePortContract.request;
+import static io.aside.cache.CachePortContract.lookupOn;
 import static io.aside.domain.model.ModelFixtures.model;
 import static io.aside.domain.model.ModelFixtures.page;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,7 +68,7 @@ class RedisMemoryPressureTest {
         cache(cached);
         PageKey pageKey = new PageKey(cached.category(), 10);
         ModelPage listed = page("full", 1, 3);
-        fill(pageKey, listed);
+        fillOn(cache, pageKey, listed);
 
         exhaustMemory();
 
@@ -167,14 +168,10 @@ class RedisMemoryPressureTest {
     }
 
     private <V> Lookup<V> lookup(CacheKey<V> key) {
-        return cache.lookup(key, request(LEASE_TTL));
+        return lookupOn(cache, key);
     }
 
     private void cache(Model model) {
-        fill(key(model.id().value()), Presence.of(model));
-    }
-
-    private <V> void fill(CacheKey<V> key, V value) {
-        assertThat(cache.fill(leaseOf(lookup(key)), value, TTL)).isTrue();
+        fillOn(cache, key(model.id().value()), Presence.of(model));
     }
 }

@@ -51,7 +51,7 @@ final class RedisNamespace {
 
     /** The bytes Redis holds for {@code page} in {@code generation}, or null. */
     String stored(PageKey page, long generation) {
-        return server.command("GET", keys.page(page, generation));
+        return server.command("GET", keys.page(page).page(generation));
     }
 
     /** The generation Redis holds for {@code category}, read past the adapter (which may be unable to lease a probe). */
@@ -71,7 +71,7 @@ final class RedisNamespace {
 
     /** Writes {@code bytes} under {@code page} in {@code generation} as another writer would. */
     void plant(PageKey page, long generation, String bytes, Duration ttl) {
-        plant(keys.page(page, generation), bytes, ttl);
+        plant(keys.page(page).page(generation), bytes, ttl);
     }
 
     private void plant(String key, String bytes, Duration ttl) {

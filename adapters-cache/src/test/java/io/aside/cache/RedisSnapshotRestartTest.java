@@ -1,7 +1,9 @@
 package io.aside.cache;
 
+import static io.aside.cache.CachePortContract.fillOn;
 import static io.aside.cache.CachePortContract.key;
 import static io.aside.cache.CachePortContract.leaseOf;
+import static io.aside.cache.CachePortContract.lookupOn;
 import static io.aside.cache.CachePortContract.request;
 import static io.aside.cache.TestRedis.firstAnswer;
 import static io.aside.cache.TestRedis.firstSuccess;
@@ -69,7 +71,7 @@ class RedisSnapshotRestartTest {
     @Test
     void givenCacheIdleThroughTheOutage_whenRedisComesBackFromTheSnapshot_thenNoRestoredValueIsServed() {
         cache(model(7, "restored"));
-        fill(new PageKey(CATEGORY, 5), page("restored", 7, 1));
+        fillOn(cache, new PageKey(CATEGORY, 5), page("restored", 7, 1));
         snapshot();
         writesAnswered(models(7, 7), Set.of(CATEGORY));
         long handedOut = GenerationProbe.of(cache, CATEGORY);
@@ -83,7 +85,7 @@ class RedisSnapshotRestartTest {
 
     @Test
     void givenTombstoneReplacedAfterTheSnapshot_whenRedisComesBackFromIt_thenNotFoundIsNotServed() {
-        fill(key(4), Presence.absent());
+        fillOn(cache, key(4), Presence.absent());
         snapshot();
         writesAnswered(models(4, 4), Set.of(CATEGORY)); // the model was created
 
@@ -156,15 +158,11 @@ class RedisSnapshotRestartTest {
     }
 
     private <V> Lookup<V> lookup(CacheKey<V> key) {
-        return cache.lookup(key, request(LEASE_TTL));
+        return lookupOn(cache, key);
     }
 
     private void cache(Model model) {
-        fill(key(model.id().value()), Presence.of(model));
-    }
-
-    private <V> void fill(CacheKey<V> key, V value) {
-        assertThat(cache.fill(leaseOf(lookup(key)), value, TTL)).isTrue();
+        fillOn(cache, key(model.id().value()), Presence.of(model));
     }
 
     private void snapshot() {

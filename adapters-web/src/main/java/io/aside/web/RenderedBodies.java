@@ -12,7 +12,7 @@ import java.util.function.Function;
  * object — is always rendered afresh. Bounded in bytes besides.
  */
 final class RenderedBodies {
-    static final long MAX_BYTES = 16L * 1024 * 1024;
+    private static final long MAX_BYTES = 16L * 1024 * 1024;
 
     private final Cache<Object, byte[]> bodies = Caffeine.newBuilder()
             .weakKeys()

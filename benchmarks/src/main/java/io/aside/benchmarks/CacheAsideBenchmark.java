@@ -136,17 +136,8 @@ public class CacheAsideBenchmark {
             near = redis.withNearCache(new CircuitBreakingCache(redis), NearCacheSettings.ofSize(64L << 20), NearCacheObserver.NONE);
             getModel = new GetModel(new CacheAside(new ReadFlights(bench.policy.readDeadline(), bench.policy.fallbackWindow()), near,
                     bench.trust, bench.policy, bench.metrics, Sleeper.REAL, bench.keeper), bench.repository);
-            awaitServing();
+            NearCacheStart.awaitServing(near);
             for (int pass = 0; pass < 2; pass++) for (ModelId id : bench.ids) getModel.get(id); // Redis, then the near cache, holds every key
-        }
-
-        /** The near cache serves once it has subscribed to invalidations and taken its lease. */
-        private void awaitServing() {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!near.serving()) {
-                if (System.nanoTime() > deadline) throw new IllegalStateException("the near cache did not start serving within 10 s");
-                Thread.onSpinWait();
-            }
         }
 
         @TearDown(Level.Trial)

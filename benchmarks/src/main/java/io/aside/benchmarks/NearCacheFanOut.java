@@ -63,7 +63,7 @@ public final class NearCacheFanOut {
                 clients.add(client);
                 nears.add(client.withNearCache(client, NearCacheSettings.ofSize(1 << 20), NearCacheObserver.NONE));
             }
-            awaitServing(nears);
+            nears.forEach(NearCacheStart::awaitServing);
             Histogram waits = new Histogram(60_000_000_000L, 3);
             NearCache writer = nears.get(0);
             for (int i = 0; i < WARM_UP + WRITES; i++) {
@@ -76,16 +76,6 @@ public final class NearCacheFanOut {
         } finally {
             nears.forEach(NearCache::close);
             clients.forEach(RedisCache::close);
-        }
-    }
-
-    private static void awaitServing(List<NearCache> nears) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        for (NearCache near : nears) {
-            while (!near.serving()) {
-                if (System.nanoTime() > deadline) throw new IllegalStateException("a near cache did not start serving within 10 s");
-                Thread.onSpinWait();
-            }
         }
     }
 }

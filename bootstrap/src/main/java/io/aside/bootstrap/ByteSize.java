@@ -13,10 +13,6 @@ public record ByteSize(long bytes) {
         if (bytes < 0) throw new IllegalArgumentException("a size must not be negative, got " + bytes);
     }
 
-    public static ByteSize ofMebibytes(long mebibytes) {
-        return new ByteSize(Math.multiplyExact(mebibytes, 1L << 20));
-    }
-
     /** Digits, optionally followed by k, m or g (KiB, MiB, GiB; either case). */
     public static ByteSize parse(String text) {
         Matcher written = WRITTEN.matcher(text.strip());

@@ -1,5 +1,6 @@
 package io.aside.bootstrap;
 
+import io.aside.cache.NearCacheSettings;
 import io.aside.cache.RedisSettings;
 import io.aside.domain.Checks;
 import java.time.Duration;
@@ -18,7 +19,7 @@ public record CacheOptions(String namespace, Duration timeout, Duration writeTim
     /** Beyond this a cache is better skipped: reads fail open to the database instead. */
     public static final Duration LONGEST_TIMEOUT = Duration.ofSeconds(10);
     public static final CacheOptions DEFAULTS = new CacheOptions(RedisSettings.DEFAULT_NAMESPACE,
-            RedisSettings.DEFAULT_COMMAND_TIMEOUT, RedisSettings.DEFAULT_WRITE_TIMEOUT, ByteSize.ofMebibytes(64));
+            RedisSettings.DEFAULT_COMMAND_TIMEOUT, RedisSettings.DEFAULT_WRITE_TIMEOUT, new ByteSize(NearCacheSettings.DEFAULT_MAX_BYTES));
 
     public CacheOptions {
         RedisSettings.requireNamespace(namespace);

@@ -15,19 +15,20 @@ record Instance(String name, AsideService service, ApiClient http, InstrumentedR
 
     /** A cache counter of this instance, e.g. {@code aside_cache_fills_refused_total} for cache "model", from its /metrics. */
     double counter(String name, String cache) {
-        HttpReply metrics = http.get("/metrics");
-        if (metrics.status() != 200) throw new AssertionError(this.name + " /metrics answered " + metrics.status());
-        Pattern line = Pattern.compile("^" + Pattern.quote(name) + "\\{cache=\"" + Pattern.quote(cache) + "\"[^}]*}\\s+(\\S+)$",
-                Pattern.MULTILINE);
-        Matcher m = line.matcher(metrics.text());
-        if (!m.find()) throw new AssertionError(this.name + " /metrics has no " + name + "{cache=\"" + cache + "\"}");
-        return Double.parseDouble(m.group(1));
+        return value(Pattern.quote(name) + "\\{cache=\"" + Pattern.quote(cache) + "\"[^}]*}", name + "{cache=\"" + cache + "\"}");
     }
 
     /** A meter of this instance without tags, e.g. {@code aside_near_cache_hits_total}, from its /metrics. */
     double meter(String name) {
-        Matcher m = Pattern.compile("^" + Pattern.quote(name) + "\\s+(\\S+)$", Pattern.MULTILINE).matcher(http.get("/metrics").text());
-        if (!m.find()) throw new AssertionError(this.name + " /metrics has no " + name);
+        return value(Pattern.quote(name), name);
+    }
+
+    /** The value of the /metrics line whose series matches {@code series}. */
+    private double value(String series, String described) {
+        HttpReply metrics = http.get("/metrics");
+        if (metrics.status() != 200) throw new AssertionError(this.name + " /metrics answered " + metrics.status());
+        Matcher m = Pattern.compile("^" + series + "\\s+(\\S+)$", Pattern.MULTILINE).matcher(metrics.text());
+        if (!m.find()) throw new AssertionError(this.name + " /metrics has no " + described);
         return Double.parseDouble(m.group(1));
     }
 
