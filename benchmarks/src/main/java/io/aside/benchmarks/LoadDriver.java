@@ -18,7 +18,7 @@ final class LoadDriver {
     /** After its deadline a client may still wait for one answer: at most both timeouts, and a little. */
     private static final Duration LAST_ANSWER = Duration.ofMillis(Http.READ_TIMEOUT_MILLIS + Http.CONNECT_TIMEOUT_MILLIS + 1_000);
 
-    static final int ROUNDS = 2;
+    static final int ROUNDS = 3;
 
     private final int threads;
 
