@@ -10,7 +10,10 @@ package io.aside.cache;
  * apply half of its writes. The reading scripts make at most one write, through {@code pcall}, and
  * report a refusal as "full" instead of failing (a full cache still serves hits); the invalidation,
  * which deletes and bumps several keys, is flagged {@code allow-oom}: it must never be refused.
- * All keys of one script must live on one server: this is written for a standalone Redis.
+ * <p>Every script touches keys of one hash slot ({@link RedisKeys} tags them on a cluster). The life
+ * a script works in and its generation floor come from the client on one server ({@link RedisEpoch});
+ * on a cluster they are left empty and each script finds its node's own ({@link #OWN_LIFE}): each
+ * master has its life, and no client can tell which node will run a call after a failover.
  */
 final class CacheScripts {
     private CacheScripts() {}
@@ -37,6 +40,42 @@ final class CacheScripts {
             local function generation_start(floor)
               local clock = clock_micros()
               if tonumber(clock) < tonumber(floor) then return floor end
+              return clock
+            end
+            """;
+
+    /**
+     * A master's life, found by the script itself (a cluster): its process (run_id, new on every
+     * restart, which a snapshot cannot restore) and its mastership (master_replid, new on every
+     * promotion). A replica promoted after missing the last invalidations thus starts a life, and so
+     * does a demoted master promoted again with what it resynchronised meanwhile. Same length as
+     * {@link RedisEpoch#TAG_LENGTH}.
+     */
+    private static final String OWN_LIFE = """
+            local function own_life()
+              local info = redis.call('INFO', 'server', 'replication')
+              return string.sub(string.match(info, 'run_id:(%x+)'), 1, 8) .. string.sub(string.match(info, 'master_replid:(%x+)'), 1, 8)
+            end
+            local function life_given(life)
+              if life == '' then return own_life() end
+              return life
+            end
+            """;
+
+    /**
+     * The floor of {@code key}'s counter in {@code life} when the client left it empty (a cluster): the
+     * node's clock when the key was first met in this life, kept beside it (same hash slot). A counter
+     * of an earlier life was set from a clock before this life began, plus one per write; so no
+     * counter of that life reached it. Needs {@link #CLOCK_MICROS}.
+     */
+    private static final String OWN_FLOOR = """
+            local function floor_given(floor, key, life)
+              if floor ~= '' then return floor end
+              local at = key .. ':life:' .. life
+              local known = redis.call('GET', at)
+              if known then return known end
+              local clock = clock_micros()
+              redis.pcall('SET', at, clock, 'EX', 2592000)
               return clock
             end
             """;
@@ -85,20 +124,24 @@ final class CacheScripts {
             end
             """;
 
-    /** KEYS[1] a model's entry; ARGV[1] the current life's tag, ARGV[2] our lease token, ARGV[3] lease TTL in ms. */
-    static final LuaScript LOOKUP = new LuaScript(LOOKUP_ENTRY + """
-            return lookup(KEYS[1], ARGV[1], ARGV[2], ARGV[3])
+    /**
+     * KEYS[1] a model's entry; ARGV[1] the current life's tag (empty: the node's own), ARGV[2] our
+     * lease token, ARGV[3] lease TTL in ms.
+     */
+    static final LuaScript LOOKUP = new LuaScript(LOOKUP_ENTRY + OWN_LIFE + """
+            return lookup(KEYS[1], life_given(ARGV[1]), ARGV[2], ARGV[3])
             """);
 
     /**
      * KEYS[1] a category's generation key; ARGV[1..3] as {@link #LOOKUP}, ARGV[4] the current life's
-     * floor, ARGV[5] and ARGV[6] the page's key before and after its generation. Looks the page up in
+     * floor (empty: the node's own), ARGV[5] and ARGV[6] the page's key before and after its generation. Looks the page up in
      * the current generation, in one round trip; returns {generation, what LOOKUP returns}. The page key
      * is built here, not passed in: it shares the generation key's server (one Redis; a hash tag on a cluster).
      */
-    static final LuaScript LOOKUP_PAGE = new LuaScript(LOOKUP_ENTRY + CURRENT_GENERATION + """
-            local generation = current_generation(KEYS[1], ARGV[4])
-            return {generation, lookup(ARGV[5] .. generation .. ARGV[6], ARGV[1], ARGV[2], ARGV[3])}
+    static final LuaScript LOOKUP_PAGE = new LuaScript(LOOKUP_ENTRY + CURRENT_GENERATION + OWN_LIFE + OWN_FLOOR + """
+            local life = life_given(ARGV[1])
+            local generation = current_generation(KEYS[1], floor_given(ARGV[4], KEYS[1], life))
+            return {generation, lookup(ARGV[5] .. generation .. ARGV[6], life, ARGV[2], ARGV[3])}
             """);
 
     /**
@@ -159,16 +202,19 @@ final class CacheScripts {
 
     /**
      * KEYS[1..n] model entries, KEYS[n+1..] generation keys; ARGV[1] n, ARGV[2] the current life's
-     * floor. Deletes the entries (and with them any lease, which refuses the racing fill) and moves
+     * floor (empty: the node's own). Deletes the entries (and with them any lease, which refuses the racing fill) and moves
      * each category to a new generation, all or nothing, even when Redis is out of memory.
      */
-    static final LuaScript INVALIDATE = new LuaScript("#!lua flags=allow-oom\n" + GENERATION_START + """
+    static final LuaScript INVALIDATE = new LuaScript("#!lua flags=allow-oom\n" + GENERATION_START + OWN_LIFE + OWN_FLOOR + """
             local models = tonumber(ARGV[1])
             for i = 1, models do redis.call('DEL', KEYS[i]) end
+            local life = ''
+            if ARGV[2] == '' and #KEYS > models then life = own_life() end
             for i = models + 1, #KEYS do
+              local floor = floor_given(ARGV[2], KEYS[i], life)
               local current = redis.call('GET', KEYS[i])
               local number = current and tonumber(current)
-              if not number or number < tonumber(ARGV[2]) then redis.call('SET', KEYS[i], generation_start(ARGV[2])) end
+              if not number or number < tonumber(floor) then redis.call('SET', KEYS[i], generation_start(floor)) end
               redis.call('INCR', KEYS[i])
             end
             return #KEYS
@@ -184,17 +230,21 @@ final class CacheScripts {
 
     /**
      * KEYS[1] the near cache's sequence key, KEYS[2] its members; ARGV[1] the invalidations channel,
-     * ARGV[2] the invalidation, ARGV[3] the current life's floor. Numbers the invalidation (never below
+     * ARGV[2] the invalidation, ARGV[3] the current life's floor (empty: the node's own), ARGV[4] the
+     * command that publishes ({@code PUBLISH}; {@code SPUBLISH} on a cluster, to the channel's shard). Numbers the invalidation (never below
      * the floor, so a sequence of a new life is above every watermark of an earlier one), publishes it
      * to every instance, and returns {sequence, Redis's clock in ms, {member, lease end in ms, …}}: the
      * instances whose acknowledgement the writer waits for. Allowed to run out of memory, like
      * {@link #INVALIDATE}: it follows one.
      */
-    static final LuaScript ANNOUNCE = new LuaScript("#!lua flags=allow-oom\n" + CLOCK_MILLIS + """
+    static final LuaScript ANNOUNCE = new LuaScript("#!lua flags=allow-oom\n" + CLOCK_MILLIS + CLOCK_MICROS + OWN_LIFE + OWN_FLOOR + """
+            local life = ''
+            if ARGV[3] == '' then life = own_life() end
+            local floor = floor_given(ARGV[3], KEYS[1], life)
             local current = tonumber(redis.call('GET', KEYS[1]) or '0')
-            if current < tonumber(ARGV[3]) then redis.call('SET', KEYS[1], ARGV[3]) end
+            if current < tonumber(floor) then redis.call('SET', KEYS[1], floor) end
             local sequence = redis.call('INCR', KEYS[1])
-            redis.call('PUBLISH', ARGV[1], string.format('%.0f', sequence) .. ' ' .. ARGV[2])
+            redis.call(ARGV[4], ARGV[1], string.format('%.0f', sequence) .. ' ' .. ARGV[2])
             local now = clock_millis()
             return {sequence, now, redis.call('ZRANGEBYSCORE', KEYS[2], now, '+inf', 'WITHSCORES')}
             """);

@@ -4,9 +4,6 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.RedisProtocol;
 
 /**
@@ -31,6 +28,7 @@ final class InvalidationListener implements AutoCloseable {
     }
 
     private final RedisSettings settings;
+    private final RedisDeployment deployment;
     private final Duration readTimeout;
     private final RedisKeys keys;
     private final Handler handler;
@@ -41,10 +39,11 @@ final class InvalidationListener implements AutoCloseable {
     /** Logs the first failure of an outage and the recovery, not every retry in between. */
     private volatile boolean failing;
 
-    InvalidationListener(RedisSettings settings, Duration readTimeout, RedisKeys keys, Handler handler) {
+    InvalidationListener(RedisSettings settings, RedisDeployment deployment, Duration readTimeout, Handler handler) {
         this.settings = settings;
+        this.deployment = deployment;
         this.readTimeout = readTimeout;
-        this.keys = keys;
+        this.keys = deployment.keys();
         this.handler = handler;
         this.thread = new Thread(this::listen, "aside-near-cache-listener");
         thread.setDaemon(true);
@@ -71,9 +70,8 @@ final class InvalidationListener implements AutoCloseable {
                     .clientName("aside-near-cache")
                     .protocol(RedisProtocol.RESP2) // pub/sub on a connection of its own, as RESP2 has it
                     .build();
-            try (Jedis jedis = new Jedis(new HostAndPort(settings.host(), settings.port()), config)) {
-                subscription = new Subscription();
-                jedis.subscribe(subscription, keys.nearInvalidations(), keys.nearAcknowledgements());
+            try {
+                deployment.subscribe(config, new Heard(), keys.nearInvalidations(), keys.nearAcknowledgements());
             } catch (RuntimeException e) {
                 if (!closed && !failing) log.warn("near cache lost its invalidation subscription; reads go to Redis until it is back: {}", e.toString());
                 failing = true;
@@ -92,19 +90,18 @@ final class InvalidationListener implements AutoCloseable {
         }
     }
 
-    private final class Subscription extends JedisPubSub {
+    private final class Heard implements Subscription.Listener {
         @Override
-        public void onSubscribe(String channel, int subscribedChannels) {
-            heardAt = System.nanoTime();
-            if (subscribedChannels < 2) return;
+        public void subscribed(Subscription made, int count) {
+            subscription = made;
+            if (count < 2) return;
             handler.joined();
             if (failing) log.info("near cache listens to invalidations again");
             failing = false;
         }
 
         @Override
-        public void onMessage(String channel, String message) {
-            heardAt = System.nanoTime();
+        public void message(String channel, String message) {
             if (channel.equals(keys.nearInvalidations())) {
                 handler.invalidated(AnnouncedInvalidation.parse(message));
             } else {
@@ -114,7 +111,7 @@ final class InvalidationListener implements AutoCloseable {
         }
 
         @Override
-        public void onPong(String pattern) {
+        public void heard() {
             heardAt = System.nanoTime();
         }
     }

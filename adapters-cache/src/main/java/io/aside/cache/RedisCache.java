@@ -2,7 +2,6 @@ package io.aside.cache;
 
 import io.aside.cache.EntryCodec.UndecodableValueException;
 import io.aside.cache.RedisEntryScripts.Stored;
-import io.aside.cache.RedisEpoch.Life;
 import io.aside.domain.cache.CacheKey;
 import io.aside.domain.cache.Invalidation;
 import io.aside.domain.cache.Lease;
@@ -12,7 +11,6 @@ import io.aside.domain.port.CachePort;
 import io.aside.domain.port.CacheUnavailableException;
 import java.time.Duration;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,15 +22,13 @@ import redis.clients.jedis.exceptions.JedisException;
  * is atomic across all service instances. Any Redis failure or timeout surfaces as
  * {@link CacheUnavailableException}; callers fail open to the database. What is read is bound to
  * the server's current life ({@link RedisEpoch}): a read that straddled a change of life is
- * discarded and asked again, since it may have been answered from a restored snapshot.
+ * discarded and asked again, since it may have been answered from a restored snapshot. On a Redis
+ * Cluster each master's life binds what it serves ({@link RedisDeployment}).
  */
 public final class RedisCache implements CachePort, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RedisCache.class);
 
-    private final UnifiedJedis redis;
-    private final UnifiedJedis patient;
-    private final RedisEpoch epoch;
-    private final RedisKeys keys;
+    private final RedisDeployment deployment;
     private final RedisSettings settings;
     private final EntryCodecs codecs = new EntryCodecs();
     private final RedisEntryScripts scripts;
@@ -45,14 +41,11 @@ public final class RedisCache implements CachePort, AutoCloseable {
     /** @param onNewLife told when Redis is found restarted or failed over (for a log line and a metric) */
     public RedisCache(RedisSettings settings, Consumer<String> onNewLife) {
         this.settings = settings;
-        this.keys = new RedisKeys(settings.namespace());
-        this.scripts = new RedisEntryScripts(keys);
-        this.epoch = new RedisEpoch(keys, change -> {
+        this.deployment = RedisDeployment.of(settings, change -> {
             log.warn("{}: entries of its earlier life are ignored from now on", change);
             onNewLife.accept(change);
         });
-        this.redis = RedisClients.fast(settings, epoch);
-        this.patient = RedisClients.patient(settings, epoch);
+        this.scripts = new RedisEntryScripts(deployment.keys(), deployment::slotOf);
     }
 
     @Override
@@ -61,14 +54,14 @@ public final class RedisCache implements CachePort, AutoCloseable {
         EntryCodec<V> codec = codecs.of(key.kind());
         boolean repaired = false;
         while (true) {
-            Stored stored = readInOneLife("lookup", life -> scripts.lookup(redis, key, life, request.token(), ttl));
+            Stored stored = call("lookup", () -> deployment.read(life -> scripts.lookup(deployment.fast(), key, life, request.token(), ttl)));
             try {
                 return StoredLookup.of(key, stored.content(), stored.generation(), request.token(), codec);
             } catch (UndecodableValueException e) {
                 if (repaired) throw new CacheUnavailableException("Redis holds an undecodable value under " + stored.key(), e);
                 // Not what we wrote (corruption, a hand-made key): drop exactly those bytes, then look again.
                 log.warn("Discarding undecodable cache value under {}", stored.key(), e);
-                call("discard", () -> scripts.discard(redis, stored));
+                call("discard", () -> scripts.discard(deployment.fast(), stored));
                 repaired = true;
             }
         }
@@ -78,41 +71,44 @@ public final class RedisCache implements CachePort, AutoCloseable {
     public <V> boolean fill(Lease<V> lease, V value, Duration ttl) {
         String ttlMillis = Durations.millis(ttl, "TTL");
         EntryCodec.Encoded encoded = codecs.of(lease.key().kind()).encode(value);
-        return Long.valueOf(1).equals(call("fill", () -> scripts.fill(redis, lease, encoded, ttlMillis)));
+        return Long.valueOf(1).equals(call("fill", () -> scripts.fill(deployment.fast(), lease, encoded, ttlMillis)));
     }
 
     @Override
     public boolean extend(Lease<?> lease, Duration ttl) {
         String ttlMillis = Durations.millis(ttl, "lease TTL");
-        return Long.valueOf(1).equals(call("extend", () -> scripts.extend(redis, lease, ttlMillis)));
+        return Long.valueOf(1).equals(call("extend", () -> scripts.extend(deployment.fast(), lease, ttlMillis)));
     }
 
     @Override
     public void release(CacheKey<?> key, String token) {
-        call("release", () -> scripts.release(redis, key, token));
+        call("release", () -> scripts.release(deployment.fast(), key, token));
     }
 
     @Override
     public void invalidate(Invalidation invalidation) {
-        invalidate(invalidation, redis);
+        invalidate(invalidation, false);
     }
 
     @Override
     public void invalidatePatiently(Invalidation invalidation) {
-        invalidate(invalidation, patient);
+        invalidate(invalidation, true);
     }
 
-    private void invalidate(Invalidation invalidation, UnifiedJedis client) {
+    private void invalidate(Invalidation invalidation, boolean patiently) {
         if (invalidation.isEmpty()) return;
-        Life life = life(client);
-        call("invalidate", () -> scripts.invalidate(client, invalidation, life));
+        call("invalidate", () -> {
+            UnifiedJedis client = patiently ? deployment.patient() : deployment.fast();
+            scripts.invalidate(client, invalidation, deployment.life(client));
+            return null;
+        });
     }
 
-    /** Asks the server which life it is in, on a pooled connection: also notices a restart that kept our connections. */
+    /** Asks the server (every master of a cluster) which life it is in: also notices a restart that kept our connections. */
     @Override
     public void ping() {
         call("ping", () -> {
-            epoch.learn(redis::executeCommand);
+            deployment.ping();
             return null;
         });
     }
@@ -124,40 +120,17 @@ public final class RedisCache implements CachePort, AutoCloseable {
     public NearCache withNearCache(CachePort guarded, NearCacheSettings near, NearCacheObserver observer) {
         NearEntries entries = new NearEntries(near);
         ServingLease lease = new ServingLease(near);
-        RedisNearCacheBus bus = new RedisNearCacheBus(settings, redis, patient, keys, () -> life(redis).floorMicros(),
-                entries, lease, near, observer);
+        RedisNearCacheBus bus = new RedisNearCacheBus(settings, deployment, entries, lease, near, observer);
         return new NearCache(guarded, entries, lease, bus, near);
     }
 
     @Override
     public void close() {
-        patient.close();
-        redis.close();
-    }
-
-    /**
-     * Runs a read under the life known before it; if a connection made meanwhile found a new life,
-     * the answer may come from the new server but was asked in terms of the old one: ask again.
-     */
-    private <T> T readInOneLife(String operation, Function<Life, T> script) {
-        for (int attempt = 1; ; attempt++) {
-            Life before = life(redis);
-            T answer = call(operation, () -> script.apply(before));
-            if (epoch.current().version() == before.version()) return answer;
-            if (attempt == 2) throw new CacheUnavailableException("Redis changed life twice during one " + operation, null);
-        }
-    }
-
-    /** The current life, connecting first if no connection has been made yet. */
-    private Life life(UnifiedJedis client) {
-        Life life = epoch.current();
-        if (life != null) return life;
-        call("connect", client::ping);
-        return epoch.current();
+        deployment.close();
     }
 
     /** The one place Jedis failures (refused, timed out, pool exhausted, error replies) become the port's exception. */
-    private static <T> T call(String operation, Supplier<T> command) {
+    static <T> T call(String operation, Supplier<T> command) {
         try {
             return command.get();
         } catch (JedisException e) {

@@ -1,11 +1,16 @@
 package io.aside.cache;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import redis.clients.jedis.ConnectionFactory;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.RedisClusterClient;
+import redis.clients.jedis.executors.ClusterCommandExecutor;
+import redis.clients.jedis.providers.ClusterConnectionProvider;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.providers.PooledConnectionProvider;
 
@@ -15,6 +20,8 @@ final class RedisClients {
     static final int MAX_CONNECTIONS = 64;
     /** The patient client only carries second attempts of invalidations: a few connections do. */
     static final int PATIENT_CONNECTIONS = 4;
+    /** The first try, and one more: after a failover, the slot's new master answers the second. */
+    static final int CLUSTER_ATTEMPTS = 2;
 
     private RedisClients() {}
 
@@ -51,6 +58,27 @@ final class RedisClients {
                 .password(settings.password())
                 .database(settings.database());
     }
+
+    /**
+     * A cluster client: a pool of {@code connections} per node, and one retry, enough to follow the
+     * redirection a failover causes (a failed node's slots are asked again once, then fail open).
+     *
+     * @param topologyRefresh how often to ask the cluster for its slot map; null: only on redirections and failures
+     */
+    static RedisCluster cluster(RedisSettings settings, Duration timeout, int connections, Duration topologyRefresh) {
+        Duration connect = timeout.compareTo(settings.connectTimeout()) > 0 ? timeout : settings.connectTimeout();
+        DefaultJedisClientConfig config = config(settings, connect, timeout).clientName("aside").build();
+        Set<HostAndPort> seeds = new HashSet<>();
+        settings.nodes().forEach(node -> seeds.add(new HostAndPort(node.host(), node.port())));
+        ClusterConnectionProvider provider = new ClusterConnectionProvider(seeds, config, pool(timeout, connections, 0), topologyRefresh);
+        RedisClusterClient client = RedisClusterClient.builder().clientConfig(config).connectionProvider(provider)
+                .commandExecutor(new ClusterCommandExecutor(provider, CLUSTER_ATTEMPTS, timeout.multipliedBy(CLUSTER_ATTEMPTS).plus(connect)))
+                .build();
+        return new RedisCluster(client, provider);
+    }
+
+    /** A cluster client, and the slot map it routes by. */
+    record RedisCluster(RedisClusterClient client, ClusterConnectionProvider provider) {}
 
     private static ConnectionPoolConfig pool(Duration timeout, int connections, int idle) {
         ConnectionPoolConfig pool = new ConnectionPoolConfig();

@@ -10,6 +10,9 @@ import io.aside.domain.cache.ModelKey;
 import io.aside.domain.cache.PageKey;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.ToIntFunction;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -22,9 +25,12 @@ final class RedisEntryScripts {
     record Stored(String key, long generation, String content) {}
 
     private final RedisKeys keys;
+    private final ToIntFunction<String> slotOf;
 
-    RedisEntryScripts(RedisKeys keys) {
+    /** @param slotOf which hash slot a key is in: keys of one slot are invalidated by one script */
+    RedisEntryScripts(RedisKeys keys, ToIntFunction<String> slotOf) {
         this.keys = keys;
+        this.slotOf = slotOf;
     }
 
     Stored lookup(UnifiedJedis redis, CacheKey<?> key, Life life, String token, String ttlMillis) {
@@ -52,12 +58,39 @@ final class RedisEntryScripts {
                 });
     }
 
-    Object invalidate(UnifiedJedis redis, Invalidation invalidation, Life life) {
-        List<String> scriptKeys = new ArrayList<>();
-        invalidation.models().forEach(id -> scriptKeys.add(keys.model(new ModelKey(id))));
-        invalidation.categories().forEach(category -> scriptKeys.add(keys.generation(category)));
-        String models = Integer.toString(invalidation.models().size());
-        return CacheScripts.INVALIDATE.run(redis, scriptKeys, List.of(models, Long.toString(life.floorMicros())));
+    /**
+     * Deletes the models' entries and moves the categories to new generations: one script per hash
+     * slot (one for a single server), each atomic. Every slot is tried even if one fails, so that a
+     * cluster's healthy masters take their part while one is down; then the first failure is thrown
+     * (the outbox delivers the whole invalidation again: deleting twice and bumping twice are harmless).
+     */
+    void invalidate(UnifiedJedis redis, Invalidation invalidation, Life life) {
+        Map<Integer, SlotKeys> bySlot = new TreeMap<>();
+        invalidation.models().forEach(id -> {
+            String key = keys.model(new ModelKey(id));
+            bySlot.computeIfAbsent(slotOf.applyAsInt(key), slot -> new SlotKeys()).models.add(key);
+        });
+        invalidation.categories().forEach(category -> {
+            String key = keys.generation(category);
+            bySlot.computeIfAbsent(slotOf.applyAsInt(key), slot -> new SlotKeys()).generations.add(key);
+        });
+        RuntimeException failed = null;
+        for (SlotKeys slot : bySlot.values()) {
+            List<String> scriptKeys = new ArrayList<>(slot.models);
+            scriptKeys.addAll(slot.generations);
+            try {
+                CacheScripts.INVALIDATE.run(redis, scriptKeys, List.of(Integer.toString(slot.models.size()), life.floor()));
+            } catch (RuntimeException e) {
+                if (failed == null) failed = e; else failed.addSuppressed(e);
+            }
+        }
+        if (failed != null) throw failed;
+    }
+
+    /** The keys of one slot an invalidation touches, models first as the script takes them. */
+    private static final class SlotKeys {
+        final List<String> models = new ArrayList<>();
+        final List<String> generations = new ArrayList<>();
     }
 
     /** Deletes exactly {@code stored}'s bytes: what a lookup found there and could not read. */
@@ -73,7 +106,7 @@ final class RedisEntryScripts {
     private Stored lookupPage(UnifiedJedis redis, PageKey page, Life life, String token, String ttlMillis) {
         PageLayout layout = keys.page(page);
         List<?> reply = (List<?>) CacheScripts.LOOKUP_PAGE.run(redis, List.of(layout.generation()),
-                List.of(life.tag(), token, ttlMillis, Long.toString(life.floorMicros()), layout.before(), layout.after()));
+                List.of(life.tag(), token, ttlMillis, life.floor(), layout.before(), layout.after()));
         long generation = Long.parseLong(reply.get(0).toString());
         return new Stored(layout.page(generation), generation, reply.get(1).toString());
     }

@@ -17,8 +17,14 @@ import redis.clients.jedis.Protocol.Command;
  * before any command runs on that server.
  */
 final class RedisEpoch {
-    /** One life of the server: its tag in stored values, and a generation floor no earlier life reached. */
-    record Life(String tag, long floorMicros, long version) {}
+    /**
+     * One life of the server: its tag in stored values, and a generation floor no earlier life
+     * reached (microseconds, as the scripts take it).
+     */
+    record Life(String tag, String floor, long version) {
+        /** Each node's own life, which the scripts find themselves (a cluster): left empty. */
+        static final Life EACH_NODE = new Life("", "", 0);
+    }
 
     /** Runs one command on the server (a pooled client, or one connection): Jedis' own signature. */
     interface Server {
@@ -62,7 +68,7 @@ final class RedisEpoch {
     private synchronized void adopt(String tag, long floorMicros) {
         Life before = current;
         if (before != null && before.tag().equals(tag)) return;
-        current = new Life(tag, floorMicros, before == null ? 1 : before.version() + 1);
+        current = new Life(tag, Long.toString(floorMicros), before == null ? 1 : before.version() + 1);
         if (before != null) onChange.accept("Redis changed life (run_id " + before.tag() + "… → " + tag + "…)");
     }
 

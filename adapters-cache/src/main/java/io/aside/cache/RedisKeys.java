@@ -21,14 +21,38 @@ import java.util.HexFormat;
  *   &lt;ns&gt;:v1:near:invalidations, …:near:acks            the channels invalidations and acknowledgements travel on
  * </pre>
  * Categories are user text (spaces, colons, emoji): keys name them by a fixed-size fingerprint.
+ *
+ * <p>On a Redis Cluster every script must touch keys of one hash slot (DESIGN §3.4), so the keys a
+ * script shares carry a hash tag: a category's generation and pages {@code {<fingerprint>}}, the
+ * near cache's keys and channels {@code {<ns>}}. A model's entry is one key (its lease lives in
+ * it) and needs none. One server keeps the untagged names, so a rolling deploy meets the keys the
+ * running instances use.
+ * <pre>
+ *   &lt;ns&gt;:v1:gen:{&lt;fingerprint&gt;}                      a category's generation, and
+ *   &lt;ns&gt;:v1:gen:{&lt;fingerprint&gt;}:life:&lt;life tag&gt;       its floor in a node's life (the node's own, not a client's)
+ *   &lt;ns&gt;:v1:page:{&lt;fingerprint&gt;}:&lt;generation&gt;:&lt;limit&gt;  a page
+ *   &lt;ns&gt;:v1:near:{&lt;ns&gt;}:seq, …:members, …:invalidations, …:acks
+ * </pre>
  */
 final class RedisKeys {
     static final String SCHEMA = "v1";
 
     private final String prefix;
+    private final String tagOpen;
+    private final String tagClose;
+    private final String near;
 
+    /** The keys on one Redis server. */
     RedisKeys(String namespace) {
+        this(namespace, false);
+    }
+
+    /** @param hashTagged whether keys one script touches together must share a hash slot (a cluster) */
+    RedisKeys(String namespace, boolean hashTagged) {
         this.prefix = namespace + ":" + SCHEMA + ":";
+        this.tagOpen = hashTagged ? "{" : "";
+        this.tagClose = hashTagged ? "}" : "";
+        this.near = prefix + "near:" + (hashTagged ? "{" + namespace + "}:" : "");
     }
 
     String model(ModelKey key) {
@@ -36,7 +60,7 @@ final class RedisKeys {
     }
 
     String generation(Category category) {
-        return prefix + "gen:" + fingerprint(category);
+        return prefix + "gen:" + tagOpen + fingerprint(category) + tagClose;
     }
 
     /**
@@ -51,7 +75,8 @@ final class RedisKeys {
 
     PageLayout page(PageKey key) {
         String fingerprint = fingerprint(key.category());
-        return new PageLayout(prefix + "gen:" + fingerprint, prefix + "page:" + fingerprint + ":", ":" + key.limit());
+        String tagged = tagOpen + fingerprint + tagClose;
+        return new PageLayout(prefix + "gen:" + tagged, prefix + "page:" + tagged + ":", ":" + key.limit());
     }
 
     String life(String tag) {
@@ -59,19 +84,19 @@ final class RedisKeys {
     }
 
     String nearSequence() {
-        return prefix + "near:seq";
+        return near + "seq";
     }
 
     String nearMembers() {
-        return prefix + "near:members";
+        return near + "members";
     }
 
     String nearInvalidations() {
-        return prefix + "near:invalidations";
+        return near + "invalidations";
     }
 
     String nearAcknowledgements() {
-        return prefix + "near:acks";
+        return near + "acks";
     }
 
     /** The first 128 bits of the category's SHA-256, in hex. */

@@ -11,7 +11,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.UnifiedJedis;
@@ -30,10 +29,8 @@ final class RedisNearCacheBus implements AutoCloseable {
     private static final Duration CATCH_UP = Duration.ofMillis(10);
 
     private final String instance = UUID.randomUUID().toString();
-    private final UnifiedJedis fast;
-    private final UnifiedJedis patient;
+    private final RedisDeployment deployment;
     private final RedisKeys keys;
-    private final Supplier<Long> lifeFloor;
     private final NearEntries entries;
     private final ServingLease lease;
     private final NearCacheSettings near;
@@ -49,17 +46,15 @@ final class RedisNearCacheBus implements AutoCloseable {
     private final LongAdder received = new LongAdder();
     private volatile long watermark;
 
-    RedisNearCacheBus(RedisSettings settings, UnifiedJedis fast, UnifiedJedis patient, RedisKeys keys, Supplier<Long> lifeFloor,
+    RedisNearCacheBus(RedisSettings settings, RedisDeployment deployment,
                       NearEntries entries, ServingLease lease, NearCacheSettings near, NearCacheObserver observer) {
-        this.fast = fast;
-        this.patient = patient;
-        this.keys = keys;
-        this.lifeFloor = lifeFloor;
+        this.deployment = deployment;
+        this.keys = deployment.keys();
         this.entries = entries;
         this.lease = lease;
         this.near = near;
         this.observer = observer;
-        this.listener = new InvalidationListener(settings, near.servingLease(), keys, new Handler());
+        this.listener = new InvalidationListener(settings, deployment, near.servingLease(), new Handler());
         long every = near.renewalInterval().toNanos();
         keeper.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.NANOSECONDS);
         listener.start();
@@ -71,7 +66,7 @@ final class RedisNearCacheBus implements AutoCloseable {
      */
     void announce(Invalidation invalidation, boolean patiently) {
         long start = System.nanoTime();
-        Announcement announcement = send(invalidation, patiently ? patient : fast);
+        Announcement announcement = send(invalidation, patiently ? deployment.patient() : deployment.fast());
         try {
             List<String> silent = acknowledgements.await(announcement.sequence(), announcement.members(), start, observer::acknowledged);
             if (!silent.isEmpty()) {
@@ -94,7 +89,8 @@ final class RedisNearCacheBus implements AutoCloseable {
         Object reply;
         try {
             reply = CacheScripts.ANNOUNCE.run(client, List.of(keys.nearSequence(), keys.nearMembers()),
-                    List.of(keys.nearInvalidations(), AnnouncedInvalidation.body(invalidation), Long.toString(lifeFloor.get())));
+                    List.of(keys.nearInvalidations(), AnnouncedInvalidation.body(invalidation), deployment.life(client).floor(),
+                            deployment.publishCommand()));
         } catch (JedisException e) {
             throw new CacheUnavailableException("Redis announce failed: " + e.getMessage(), e);
         }
@@ -125,7 +121,7 @@ final class RedisNearCacheBus implements AutoCloseable {
             if (!listener.heardWithin(near.servingLease())) return; // a dead connection: let the lease run out
             long applied = watermark;
             long sentAt = System.nanoTime();
-            Object answer = CacheScripts.RENEW.run(fast, List.of(keys.nearMembers(), keys.nearSequence()),
+            Object answer = CacheScripts.RENEW.run(deployment.fast(), List.of(keys.nearMembers(), keys.nearSequence()),
                     List.of(instance, Long.toString(near.servingLease().toMillis()), Long.toString(applied)));
             if (Long.valueOf(-1).equals(answer)) {
                 keeper.schedule(this::renew, CATCH_UP.toNanos(), TimeUnit.NANOSECONDS);
@@ -140,7 +136,7 @@ final class RedisNearCacheBus implements AutoCloseable {
     }
 
     private void acknowledge() {
-        fast.publish(keys.nearAcknowledgements(), instance + " " + watermark);
+        deployment.publish(keys.nearAcknowledgements(), instance + " " + watermark);
     }
 
     private void acknowledgeSoon() {
@@ -161,7 +157,7 @@ final class RedisNearCacheBus implements AutoCloseable {
         public void joined() {
             // Invalidations may have been missed while not listening: forget everything, then catch up.
             entries.flush();
-            String sequence = fast.get(keys.nearSequence());
+            String sequence = deployment.fast().get(keys.nearSequence());
             watermark = sequence == null ? 0 : Long.parseLong(sequence);
             lease.listening();
             renew();
@@ -194,7 +190,7 @@ final class RedisNearCacheBus implements AutoCloseable {
         listener.close();
         keeper.shutdownNow();
         try {
-            fast.zrem(keys.nearMembers(), instance); // writers need not wait for this instance's lease to run out
+            deployment.fast().zrem(keys.nearMembers(), instance); // writers need not wait for this instance's lease to run out
         } catch (RuntimeException e) {
             log.debug("could not leave the near cache members: {}", e.toString());
         }

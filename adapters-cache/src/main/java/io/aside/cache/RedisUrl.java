@@ -2,17 +2,51 @@ package io.aside.cache;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Parses {@code redis://[:password@]host:port[/db]} strictly. Error messages name the problem but
- * never repeat the URL: it may hold a password.
+ * Parses {@code redis://[:password@]host:port[/db]} and
+ * {@code redis-cluster://[:password@]host:port[,host:port…]} strictly. Error messages name the
+ * problem but never repeat the URL: it may hold a password.
  */
 final class RedisUrl {
+    static final String CLUSTER_SCHEME = "redis-cluster://";
     private static final String SHAPE = "redis://[:password@]host:port[/db]";
+    private static final String CLUSTER_SHAPE = CLUSTER_SCHEME + "[:password@]host:port[,host:port…]";
 
     private RedisUrl() {}
 
     static RedisSettings parse(String url) {
+        if (url != null && url.strip().regionMatches(true, 0, CLUSTER_SCHEME, 0, CLUSTER_SCHEME.length())) {
+            return parseCluster(url.strip().substring(CLUSTER_SCHEME.length()));
+        }
+        return parseServer(url);
+    }
+
+    /** Each seed node is read as a one-server URL with the same credentials: one set of rules for both. */
+    private static RedisSettings parseCluster(String rest) {
+        int at = rest.lastIndexOf('@');
+        String credentials = at < 0 ? "" : rest.substring(0, at + 1);
+        List<RedisSettings.Node> nodes = new ArrayList<>();
+        String password = null;
+        for (String node : rest.substring(at + 1).split(",", -1)) {
+            if (node.isBlank()) throw invalidCluster("a node is empty");
+            if (node.contains("/")) throw invalidCluster("a cluster has no database to choose");
+            RedisSettings server;
+            try {
+                server = parseServer("redis://" + credentials + node.strip());
+            } catch (IllegalArgumentException e) {
+                throw invalidCluster(e.getMessage().substring(e.getMessage().indexOf(", but ") + 6));
+            }
+            nodes.add(new RedisSettings.Node(server.host(), server.port()));
+            password = server.password();
+        }
+        return new RedisSettings(nodes, true, password, 0, RedisSettings.DEFAULT_NAMESPACE, RedisSettings.DEFAULT_CONNECT_TIMEOUT,
+                RedisSettings.DEFAULT_COMMAND_TIMEOUT, RedisSettings.DEFAULT_WRITE_TIMEOUT);
+    }
+
+    private static RedisSettings parseServer(String url) {
         if (url == null || url.isBlank()) throw invalid("it is empty");
         URI uri;
         try {
@@ -46,5 +80,9 @@ final class RedisUrl {
 
     private static IllegalArgumentException invalid(String problem) {
         return new IllegalArgumentException("Redis URL must look like " + SHAPE + ", but " + problem);
+    }
+
+    private static IllegalArgumentException invalidCluster(String problem) {
+        return new IllegalArgumentException("Redis Cluster URL must look like " + CLUSTER_SHAPE + ", but " + problem);
     }
 }

@@ -45,7 +45,7 @@ class NearCacheScriptsTest {
         renew("b", "0");
 
         List<?> answer = (List<?>) CacheScripts.ANNOUNCE.run(redis, List.of(keys.nearSequence(), keys.nearMembers()),
-                List.of(keys.nearInvalidations(), "1", FLOOR));
+                List.of(keys.nearInvalidations(), "1", FLOOR, "PUBLISH"));
 
         assertThat((Long) answer.get(0)).isGreaterThan(Long.parseLong(FLOOR));
         assertThat(((List<?>) answer.get(2)).stream().map(Object::toString).toList()).hasSize(4).contains("a", "b");
@@ -53,7 +53,7 @@ class NearCacheScriptsTest {
 
     private long announce() {
         List<?> answer = (List<?>) CacheScripts.ANNOUNCE.run(redis, List.of(keys.nearSequence(), keys.nearMembers()),
-                List.of(keys.nearInvalidations(), "1", FLOOR));
+                List.of(keys.nearInvalidations(), "1", FLOOR, "PUBLISH"));
         return (Long) answer.get(0);
     }
 

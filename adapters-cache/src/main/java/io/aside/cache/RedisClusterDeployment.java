@@ -1,0 +1,132 @@
+package io.aside.cache;
+
+import io.aside.cache.RedisClients.RedisCluster;
+import io.aside.cache.RedisEpoch.Life;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+import redis.clients.jedis.CommandArguments;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.ConnectionPool;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Protocol.Command;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.util.JedisClusterCRC16;
+
+/**
+ * A Redis Cluster (DESIGN §3.4): hash-tagged keys, so that every script touches one slot; each
+ * master's own life, which the scripts find themselves ({@link CacheScripts}); the near cache's
+ * messages on sharded pub/sub, on the master of their slot. The clients are made on first use:
+ * building one asks a seed node for the slot map, and a cache that is down must fail calls, not startup.
+ */
+final class RedisClusterDeployment implements RedisDeployment {
+    /** How often the fast client asks for the slot map anyway: a promoted replica is found even by idle keys. */
+    static final Duration TOPOLOGY_REFRESH = Duration.ofSeconds(1);
+
+    private final RedisSettings settings;
+    private final RedisKeys keys;
+    private volatile RedisCluster fast;
+    private volatile RedisCluster patient;
+
+    RedisClusterDeployment(RedisSettings settings) {
+        this.settings = settings;
+        this.keys = new RedisKeys(settings.namespace(), true);
+    }
+
+    @Override
+    public UnifiedJedis fast() {
+        return fastCluster().client();
+    }
+
+    @Override
+    public UnifiedJedis patient() {
+        RedisCluster made = patient;
+        if (made != null) return made.client();
+        synchronized (this) {
+            if (patient == null) {
+                patient = RedisClients.cluster(settings, settings.writeTimeout(), RedisClients.PATIENT_CONNECTIONS, null);
+            }
+            return patient.client();
+        }
+    }
+
+    @Override
+    public RedisKeys keys() {
+        return keys;
+    }
+
+    @Override
+    public <T> T read(Function<Life, T> script) {
+        return script.apply(Life.EACH_NODE);
+    }
+
+    @Override
+    public Life life(UnifiedJedis client) {
+        return Life.EACH_NODE;
+    }
+
+    /** Every master answers, or this fails: part of the cache is unavailable. */
+    @Override
+    public void ping() {
+        for (Map.Entry<String, ConnectionPool> master : fastCluster().provider().getPrimaryNodes().entrySet()) {
+            try (Connection connection = master.getValue().getResource()) {
+                connection.executeCommand(new CommandArguments(Command.PING));
+            }
+        }
+    }
+
+    @Override
+    public int slotOf(String key) {
+        return JedisClusterCRC16.getSlot(key);
+    }
+
+    /** The master that serves {@code key}'s slot as this client last learned it, or null if none is known. */
+    HostAndPort masterOf(String key) {
+        return fastCluster().provider().getNode(slotOf(key));
+    }
+
+    @Override
+    public String publishCommand() {
+        return "SPUBLISH";
+    }
+
+    @Override
+    public void publish(String channel, String message) {
+        fastCluster().client().spublish(channel, message);
+    }
+
+    /** On the master of the channels' slot; a failed attempt refreshes the slot map for the next one. */
+    @Override
+    public void subscribe(DefaultJedisClientConfig config, Subscription.Listener listener, String... channels) {
+        RedisCluster cluster = fastCluster();
+        HostAndPort master = cluster.provider().getNode(slotOf(channels[0]));
+        try {
+            if (master == null) throw new JedisConnectionException("no master is known for the near cache's slot");
+            try (Connection connection = new Connection(master, config)) {
+                new Subscription.Sharded(listener).proceed(connection, channels);
+            }
+        } catch (RuntimeException e) {
+            cluster.provider().renewSlotCache();
+            throw e;
+        }
+    }
+
+    private RedisCluster fastCluster() {
+        RedisCluster made = fast;
+        if (made != null) return made;
+        synchronized (this) {
+            if (fast == null) {
+                fast = RedisClients.cluster(settings, settings.commandTimeout(), RedisClients.MAX_CONNECTIONS, TOPOLOGY_REFRESH);
+            }
+            return fast;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (patient != null) patient.client().close();
+        if (fast != null) fast.client().close();
+    }
+}
