@@ -71,7 +71,7 @@ final class RedisClients {
         Set<HostAndPort> seeds = new HashSet<>();
         settings.nodes().forEach(node -> seeds.add(new HostAndPort(node.host(), node.port())));
         ClusterConnectionProvider provider = new ClusterConnectionProvider(seeds, config, pool(timeout, connections, 0), topologyRefresh);
-        RedisClusterClient client = RedisClusterClient.builder().clientConfig(config).connectionProvider(provider)
+        RedisClusterClient client = RedisClusterClient.builder().nodes(seeds).clientConfig(config).connectionProvider(provider)
                 .commandExecutor(new ClusterCommandExecutor(provider, CLUSTER_ATTEMPTS, timeout.multipliedBy(CLUSTER_ATTEMPTS).plus(connect)))
                 .build();
         return new RedisCluster(client, provider);

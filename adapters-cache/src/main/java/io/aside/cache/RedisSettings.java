@@ -31,6 +31,8 @@ public record RedisSettings(List<Node> nodes, boolean cluster, String password, 
         }
     }
 
+    public static final String SCHEME = "redis://";
+    public static final String CLUSTER_SCHEME = "redis-cluster://";
     public static final String DEFAULT_NAMESPACE = "aside";
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofMillis(100);
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMillis(50);
@@ -103,7 +105,7 @@ public record RedisSettings(List<Node> nodes, boolean cluster, String password, 
     @Override
     public String toString() {
         String nodeList = nodes.stream().map(Node::toString).collect(Collectors.joining(","));
-        return "RedisSettings[" + (cluster ? "redis-cluster://" : "redis://") + (password == null ? "" : ":***@") + nodeList
+        return "RedisSettings[" + (cluster ? CLUSTER_SCHEME : SCHEME) + (password == null ? "" : ":***@") + nodeList
                 + (cluster ? "" : "/" + database)
                 + ", namespace=" + namespace + ", connectTimeout=" + connectTimeout + ", commandTimeout=" + commandTimeout + ", writeTimeout=" + writeTimeout + "]";
     }

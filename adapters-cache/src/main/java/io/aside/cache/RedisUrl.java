@@ -11,7 +11,7 @@ import java.util.List;
  * problem but never repeat the URL: it may hold a password.
  */
 final class RedisUrl {
-    static final String CLUSTER_SCHEME = "redis-cluster://";
+    private static final String CLUSTER_SCHEME = RedisSettings.CLUSTER_SCHEME;
     private static final String SHAPE = "redis://[:password@]host:port[/db]";
     private static final String CLUSTER_SHAPE = CLUSTER_SCHEME + "[:password@]host:port[,host:port…]";
 
@@ -35,7 +35,7 @@ final class RedisUrl {
             if (node.contains("/")) throw invalidCluster("a cluster has no database to choose");
             RedisSettings server;
             try {
-                server = parseServer("redis://" + credentials + node.strip());
+                server = parseServer(RedisSettings.SCHEME + credentials + node.strip());
             } catch (IllegalArgumentException e) {
                 throw invalidCluster(e.getMessage().substring(e.getMessage().indexOf(", but ") + 6));
             }

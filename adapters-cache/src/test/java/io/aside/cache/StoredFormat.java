@@ -15,6 +15,17 @@ final class StoredFormat {
         return RedisEpoch.tagOf(RedisEpoch.runId(info));
     }
 
+    /**
+     * The tag of a cluster master's current life, as the scripts find it: its process (the first 8
+     * characters of its {@code run_id}) and its mastership (of its {@code master_replid}).
+     */
+    static String lifeOfMaster(RedisServer master) {
+        String runId = RedisEpoch.runId(master.command("INFO", "server"));
+        String replicationId = master.command("INFO", "replication").lines().filter(line -> line.startsWith("master_replid:"))
+                .map(line -> line.substring("master_replid:".length()).strip()).findFirst().orElseThrow();
+        return runId.substring(0, 8) + replicationId.substring(0, 8);
+    }
+
     static String value(String life, String json) {
         return StoredValue.VALUE + life + json;
     }

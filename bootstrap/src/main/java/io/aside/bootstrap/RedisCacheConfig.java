@@ -6,13 +6,15 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Redis, {@code ASIDE_CACHE_URL=redis://…}: the URL parsed once, with the namespace and timeouts
+ * Redis, {@code ASIDE_CACHE_URL=redis://…}, or a Redis Cluster, {@code redis-cluster://…} (one
+ * adapter serves both; it tells them apart by the settings): the URL parsed once, with the namespace and timeouts
  * applied, ready for the adapter.
  *
  * @param nearCacheSize bytes of an in-process tier in front of Redis (DESIGN §3.3); zero turns it off
  */
 public record RedisCacheConfig(RedisSettings settings, ByteSize nearCacheSize) implements CacheConfig {
-    public static final String SCHEME = "redis://";
+    public static final String SCHEME = RedisSettings.SCHEME;
+    public static final String CLUSTER_SCHEME = RedisSettings.CLUSTER_SCHEME;
 
     public RedisCacheConfig {
         Objects.requireNonNull(settings, "settings");

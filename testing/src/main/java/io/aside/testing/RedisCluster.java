@@ -42,6 +42,11 @@ public final class RedisCluster implements AutoCloseable {
         }
     }
 
+    /** A key namespace no other test uses, for tests that share this cluster. */
+    public String freshNamespace() {
+        return nodes.get(0).freshNamespace();
+    }
+
     /** Every node, masters and replicas as {@code redis-cli} paired them. */
     public List<RedisServer> nodes() {
         return nodes;

@@ -17,6 +17,10 @@ public final class TestServers {
         static final RedisServer INSTANCE = RedisServer.provision();
     }
 
+    private static final class RedisClusterHolder {
+        static final RedisCluster INSTANCE = RedisCluster.start();
+    }
+
     public static MariaDbServer mariaDb() {
         return MariaDbHolder.INSTANCE;
     }
@@ -40,6 +44,14 @@ public final class TestServers {
      */
     public static RedisServer dedicatedPersistentRedis() {
         return RedisServer.startPersistent();
+    }
+
+    /**
+     * The Redis Cluster shared by the tests of one JVM that neither stop nor fail over its nodes: they
+     * keep apart by namespace, as on {@link #redis()}. Started on first use, stopped at exit.
+     */
+    public static RedisCluster redisCluster() {
+        return RedisClusterHolder.INSTANCE;
     }
 
     /**
