@@ -12,25 +12,35 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
  * A {@link CachePort} that stops calling a failing cache for a while. Without it a dead Redis
  * costs every request a full timeout before it fails open to the database; with it, once enough
  * calls have failed, calls fail at once with {@link CacheUnavailableException} until a few probe
- * calls find the cache answering again.
+ * calls find the cache answering again. One breaker per shard ({@link CacheShards}): a cluster's
+ * down master sheds the calls for its slots only.
  */
 public final class CircuitBreakingCache implements CachePort {
     private final CachePort delegate;
-    private final CircuitBreaker breaker;
+    private final CacheShards shards;
+    private final CircuitBreakerConfig config;
+    private final Map<Object, CircuitBreaker> breakers = new ConcurrentHashMap<>();
 
     public CircuitBreakingCache(CachePort delegate) {
         this(delegate, CircuitBreakerSettings.defaults());
     }
 
     public CircuitBreakingCache(CachePort delegate, CircuitBreakerSettings settings) {
+        this(delegate, settings, CacheShards.ONE);
+    }
+
+    public CircuitBreakingCache(CachePort delegate, CircuitBreakerSettings settings, CacheShards shards) {
         this.delegate = delegate;
-        this.breaker = CircuitBreaker.of("cache", config(settings));
+        this.shards = shards;
+        this.config = config(settings);
     }
 
     private static CircuitBreakerConfig config(CircuitBreakerSettings settings) {
@@ -50,33 +60,45 @@ public final class CircuitBreakingCache implements CachePort {
 
     @Override
     public <V> Lookup<V> lookup(CacheKey<V> key, LeaseRequest request) {
-        return guarded(() -> delegate.lookup(key, request));
+        return guarded(shards.shardOf(key), () -> delegate.lookup(key, request));
     }
 
     @Override
     public <V> boolean fill(Lease<V> lease, V value, Duration ttl) {
-        return guarded(() -> delegate.fill(lease, value, ttl));
+        return guarded(shards.shardOf(lease.key()), () -> delegate.fill(lease, value, ttl));
     }
 
     @Override
     public boolean extend(Lease<?> lease, Duration ttl) {
-        return guarded(() -> delegate.extend(lease, ttl));
+        return guarded(shards.shardOf(lease.key()), () -> delegate.extend(lease, ttl));
     }
 
     @Override
     public void release(CacheKey<?> key, String token) {
-        guarded(() -> {
+        guarded(shards.shardOf(key), () -> {
             delegate.release(key, token);
             return null;
         });
     }
 
+    /**
+     * Each server's part through its own breaker, every part tried even if one fails (healthy
+     * masters take theirs); then the first failure is thrown, and the outbox delivers the rest.
+     */
     @Override
     public void invalidate(Invalidation invalidation) {
-        guarded(() -> {
-            delegate.invalidate(invalidation);
-            return null;
-        });
+        CacheUnavailableException failed = null;
+        for (Map.Entry<Object, Invalidation> part : shards.split(invalidation).entrySet()) {
+            try {
+                guarded(part.getKey(), () -> {
+                    delegate.invalidate(part.getValue());
+                    return null;
+                });
+            } catch (CacheUnavailableException e) {
+                if (failed == null) failed = e; else failed.addSuppressed(e);
+            }
+        }
+        if (failed != null) throw failed;
     }
 
     /** Not through the breaker: a committed write's last attempt must reach Redis if Redis answers at all. */
@@ -87,18 +109,19 @@ public final class CircuitBreakingCache implements CachePort {
 
     @Override
     public void ping() {
-        guarded(() -> {
+        guarded(shards.everyServer(), () -> {
             delegate.ping();
             return null;
         });
     }
 
-    /** True while calls are being shed (the breaker is open), or only probing (half-open). */
+    /** True while calls to some shard are being shed (its breaker is open), or only probing (half-open). */
     public boolean isShedding() {
-        return breaker.getState() != CircuitBreaker.State.CLOSED;
+        return breakers.values().stream().anyMatch(breaker -> breaker.getState() != CircuitBreaker.State.CLOSED);
     }
 
-    private <T> T guarded(Supplier<T> call) {
+    private <T> T guarded(Object shard, Supplier<T> call) {
+        CircuitBreaker breaker = breakers.computeIfAbsent(shard, server -> CircuitBreaker.of("cache " + server, config));
         try {
             return breaker.executeSupplier(call);
         } catch (CallNotPermittedException open) {

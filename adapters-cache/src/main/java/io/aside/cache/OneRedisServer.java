@@ -78,6 +78,16 @@ final class OneRedisServer implements RedisDeployment {
     }
 
     @Override
+    public Object serverOf(String key) {
+        return settings.nodes().get(0);
+    }
+
+    @Override
+    public Object everyServer() {
+        return settings.nodes().get(0);
+    }
+
+    @Override
     public String publishCommand() {
         return "PUBLISH";
     }

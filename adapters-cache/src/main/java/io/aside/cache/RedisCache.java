@@ -113,6 +113,11 @@ public final class RedisCache implements CachePort, AutoCloseable {
         });
     }
 
+    /** How this cache's entries spread over servers that fail on their own, for a breaker per server. */
+    public CacheShards shards() {
+        return new RedisShards(deployment, scripts);
+    }
+
     /**
      * A near cache in front of {@code guarded} — this cache as the wiring uses it (behind a circuit
      * breaker, say) — kept strict across instances through this Redis. Close it before this cache.

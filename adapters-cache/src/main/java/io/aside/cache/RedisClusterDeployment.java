@@ -25,6 +25,10 @@ final class RedisClusterDeployment implements RedisDeployment {
     /** How often the fast client asks for the slot map anyway: a promoted replica is found even by idle keys. */
     static final Duration TOPOLOGY_REFRESH = Duration.ofSeconds(1);
 
+    /** Where a slot is while no master serves it, as far as this client knows. */
+    private static final String NO_MASTER_KNOWN = "no master known";
+    private static final String EVERY_MASTER = "every master";
+
     private final RedisSettings settings;
     private final RedisKeys keys;
     private volatile RedisCluster fast;
@@ -82,9 +86,17 @@ final class RedisClusterDeployment implements RedisDeployment {
         return JedisClusterCRC16.getSlot(key);
     }
 
-    /** The master that serves {@code key}'s slot as this client last learned it, or null if none is known. */
-    HostAndPort masterOf(String key) {
-        return fastCluster().provider().getNode(slotOf(key));
+    /** The master that serves {@code key}'s slot as this client last learned it. */
+    @Override
+    public Object serverOf(String key) {
+        HostAndPort master = fastCluster().provider().getNode(slotOf(key));
+        return master != null ? master : NO_MASTER_KNOWN;
+    }
+
+    /** A ping reaches every master: it counts against a breaker of its own, not any one master's. */
+    @Override
+    public Object everyServer() {
+        return EVERY_MASTER;
     }
 
     @Override

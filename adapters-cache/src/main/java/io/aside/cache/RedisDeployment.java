@@ -38,6 +38,12 @@ sealed interface RedisDeployment extends AutoCloseable permits OneRedisServer, R
     /** Which hash slot {@code key} is in: keys of one slot may be touched by one script. */
     int slotOf(String key);
 
+    /** Which server holds {@code key} now, as this client last learned it: what fails on its own. */
+    Object serverOf(String key);
+
+    /** What a call to every server (a ping) counts against: the one server, or the whole cluster. */
+    Object everyServer();
+
     /** The command that publishes a near-cache message to its channel's subscribers. */
     String publishCommand();
 

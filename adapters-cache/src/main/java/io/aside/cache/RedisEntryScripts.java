@@ -37,6 +37,11 @@ final class RedisEntryScripts {
         return key.match(model -> lookupModel(redis, model, life, token, ttlMillis), page -> lookupPage(redis, page, life, token, ttlMillis));
     }
 
+    /** The key whose slot a script on {@code key}'s entry runs in: a model's entry, a page's generation key. */
+    String entryKey(CacheKey<?> key) {
+        return key.match(keys::model, page -> keys.generation(page.category()));
+    }
+
     /** Stores {@code encoded} under the lease's entry while the lease holds; 1 when stored. */
     Object fill(UnifiedJedis redis, Lease<?> lease, Encoded encoded, String ttlMillis) {
         LeaseScope scope = scope(lease);

@@ -3,6 +3,7 @@ package io.aside.bootstrap;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import io.aside.cache.CircuitBreakerSettings;
 import io.aside.cache.CircuitBreakingCache;
 import io.aside.cache.NearCache;
 import io.aside.cache.NearCacheSettings;
@@ -34,9 +35,9 @@ final class RedisCacheModule extends AbstractModule {
 
     @Provides @Singleton
     CircuitBreakingCache breaker(RedisCache redis, MeterRegistry registry) {
-        CircuitBreakingCache breaker = new CircuitBreakingCache(redis);
+        CircuitBreakingCache breaker = new CircuitBreakingCache(redis, CircuitBreakerSettings.defaults(), redis.shards());
         Gauge.builder("aside.cache.breaker.open", breaker, b -> b.isShedding() ? 1 : 0)
-                .description("1 while the circuit breaker sheds Redis calls (open or probing), else 0")
+                .description("1 while a circuit breaker sheds Redis calls (the server's, or a cluster master's: open or probing), else 0")
                 .register(registry);
         return breaker;
     }
