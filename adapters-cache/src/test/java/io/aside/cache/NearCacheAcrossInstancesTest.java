@@ -91,7 +91,7 @@ class NearCacheAcrossInstancesTest {
     }
 
     /** One service instance: its Redis cache and the near cache in front of it. */
-    private static final class Instance implements AutoCloseable {
+    static final class Instance implements AutoCloseable {
         final RedisCache redis;
         final NearCache near;
 
