@@ -32,6 +32,7 @@ final class LoadReport {
         ratios("GET /models?...   cached/uncached", listCached, listUncached);
         ratios("GET /models/{id}  cached/ceiling ", getCached, ceiling);
         ratios("GET /models?...   cached/ceiling ", listCached, ceiling);
+        ratios("GET /models/{id}  Redis only/uncached", outcomes.get(5), getUncached);
         System.out.printf(Locale.ROOT, "run time: %.1f s; %s%n", totalSeconds, machine.summary());
     }
 

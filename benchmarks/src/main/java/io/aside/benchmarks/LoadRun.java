@@ -13,8 +13,12 @@ import java.util.Locale;
  *       outbox relay is switched off, so that it cannot acknowledge the cached instance's invalidations
  *       without delivering them;</li>
  *   <li>{@code GET /models/abc}, a 400 answered before any store is touched: the <b>ceiling</b> of this
- *       HTTP stack, client and machine.</li>
+ *       HTTP stack, client and machine;</li>
+ *   <li>a fourth instance with its near cache off: {@code GET /models/{id}} answered by a <b>Redis</b> hit,
+ *       what the cache server itself (one Redis, or a cluster) is worth.</li>
  * </ul>
+ * {@code --cache=redis-cluster} runs all of it on a throw-away Redis Cluster of 3 masters and 3
+ * replicas instead of one Redis (needs {@code redis-cli}), for the two side by side.
  * It seeds models over HTTP, warms each instance's caches (one pass over every id and category), runs
  * every scenario once unrecorded (so the JIT has compiled every path before anything is measured),
  * then measures each scenario in turn: throughput, and latency p50/p99/max with HdrHistogram.
@@ -33,6 +37,7 @@ import java.util.Locale;
  * <pre>
  * mvn -q -DskipTests package
  * java -cp benchmarks/target/benchmarks.jar io.aside.benchmarks.LoadRun
+ * java -cp benchmarks/target/benchmarks.jar io.aside.benchmarks.LoadRun --cache=redis-cluster
  * java -cp benchmarks/target/benchmarks.jar io.aside.benchmarks.LoadRun --threads=16 --duration=5 --warmup=2 --models=1000 --categories=10
  * </pre>
  * Each flag may also be given as a system property ({@code -Dbench.threads=16}). Everything is on
@@ -78,18 +83,19 @@ public final class LoadRun {
         // HttpURLConnection keeps at most 5 idle connections per host by default: the other threads would
         // reconnect on every request and measure TCP set-up instead of the service.
         System.setProperty("http.maxConnections", Integer.toString(Math.max(settings.threads() * 2, 5)));
-        System.out.printf(Locale.ROOT, "LoadRun: %d client threads, %d s measured per scenario after %d s warm-up, %d models in %d categories, %d cores%n",
+        System.out.printf(Locale.ROOT, "LoadRun: %d client threads, %d s measured per scenario after %d s warm-up, %d models in %d categories, %d cores, %s%n",
                 settings.threads(), settings.duration().toSeconds(), settings.warmup().toSeconds(), settings.models(), settings.categories(),
-                MachineLoad.cores());
-        return ServicePair.run((cachedBases, uncachedBase) -> measure(cachedBases, uncachedBase, total, machine));
+                MachineLoad.cores(), settings.cluster() ? "Redis Cluster (3 masters, 3 replicas)" : "one Redis");
+        return ServicePair.run(settings.cluster(), (cachedBases, redisOnlyBase, uncachedBase) ->
+                measure(cachedBases, redisOnlyBase, uncachedBase, total, machine));
     }
 
-    private int measure(List<String> cachedBases, String uncachedBase, Stopwatch total, MachineLoad machine) {
+    private int measure(List<String> cachedBases, String redisOnlyBase, String uncachedBase, Stopwatch total, MachineLoad machine) {
         Stopwatch t = Stopwatch.start();
         List<Long> ids = ModelSeeder.seed(cachedBases.get(0), settings);
         System.out.printf(Locale.ROOT, "seeded %d models over HTTP (%.1f s)%n", ids.size(), t.seconds());
 
-        List<Scenario> scenarios = Scenario.all(cachedBases, uncachedBase, ids, settings.categories());
+        List<Scenario> scenarios = Scenario.all(cachedBases, redisOnlyBase, uncachedBase, ids, settings.categories());
         t = Stopwatch.start();
         int warmed = CacheFiller.fill(scenarios, settings.threads());
         System.out.printf(Locale.ROOT, "filled the cache: %d reads (%.1f s)%n", warmed, t.seconds());

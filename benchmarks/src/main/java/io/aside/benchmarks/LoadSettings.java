@@ -6,8 +6,9 @@ import java.time.Duration;
  * The load run's flags, validated on construction so that a bad value stops the run (exit 2) before
  * any server is provisioned.
  */
-record LoadSettings(int threads, Duration duration, Duration warmup, int models, int categories) {
-    private static final String KNOWN_FLAG = "--(threads|duration|warmup|models|categories)=.*";
+record LoadSettings(int threads, Duration duration, Duration warmup, int models, int categories, boolean cluster) {
+    private static final String KNOWN_FLAG = "--(threads|duration|warmup|models|categories|cache)=.*";
+    private static final String FLAGS = "--threads=N --duration=SECONDS --warmup=SECONDS --models=N --categories=N --cache=redis|redis-cluster";
 
     LoadSettings {
         if (threads < 1 || threads > 256) throw new IllegalArgumentException("--threads must be 1..256");
@@ -19,18 +20,29 @@ record LoadSettings(int threads, Duration duration, Duration warmup, int models,
 
     static LoadSettings from(String[] args) {
         return new LoadSettings(intFlag(args, "threads", 16), Duration.ofSeconds(intFlag(args, "duration", 4)),
-                Duration.ofSeconds(intFlag(args, "warmup", 5)), intFlag(args, "models", 1000), intFlag(args, "categories", 10));
+                Duration.ofSeconds(intFlag(args, "warmup", 5)), intFlag(args, "models", 1000), intFlag(args, "categories", 10),
+                cluster(flag(args, "cache")));
     }
 
-    /** {@code --name=value} on the command line, else the system property {@code bench.name}, else the default. */
-    private static int intFlag(String[] args, String name, int fallback) {
+    /** {@code --cache=redis} (one server, the default) or {@code --cache=redis-cluster} (3 masters + 3 replicas). */
+    private static boolean cluster(String cache) {
+        if (cache == null || cache.strip().equals("redis")) return false;
+        if (cache.strip().equals("redis-cluster")) return true;
+        throw new IllegalArgumentException("--cache must be redis or redis-cluster, got '" + cache + "'");
+    }
+
+    /** {@code --name=value} on the command line, else the system property {@code bench.name}, else null. */
+    private static String flag(String[] args, String name) {
         String value = System.getProperty("bench." + name);
         for (String arg : args) {
             if (arg.startsWith("--" + name + "=")) value = arg.substring(name.length() + 3);
-            else if (!arg.matches(KNOWN_FLAG)) {
-                throw new IllegalArgumentException("unknown argument '" + arg + "'; flags: --threads=N --duration=SECONDS --warmup=SECONDS --models=N --categories=N");
-            }
+            else if (!arg.matches(KNOWN_FLAG)) throw new IllegalArgumentException("unknown argument '" + arg + "'; flags: " + FLAGS);
         }
+        return value;
+    }
+
+    private static int intFlag(String[] args, String name, int fallback) {
+        String value = flag(args, name);
         if (value == null) return fallback;
         try {
             return Integer.parseInt(value.trim());

@@ -17,11 +17,12 @@ record Scenario(String request, String instance, List<URL> targets, int expected
     }
 
     /**
-     * The run's five scenarios, in the order {@link LoadReport} and {@link LoadClaim} read them: by id
-     * cached, uncached; list pages cached, uncached; the ceiling. Cached and uncached read the same
-     * paths; cached reads, and the ceiling, go to every cached instance in turn.
+     * The run's six scenarios, in the order {@link LoadReport} and {@link LoadClaim} read them: by id
+     * cached, uncached; list pages cached, uncached; the ceiling; by id from Redis alone (near cache
+     * off). Cached and uncached read the same paths; cached reads, and the ceiling, go to every cached
+     * instance in turn.
      */
-    static List<Scenario> all(List<String> cachedBases, String uncachedBase, List<Long> ids, int categories) {
+    static List<Scenario> all(List<String> cachedBases, String redisOnlyBase, String uncachedBase, List<Long> ids, int categories) {
         List<String> byId = ids.stream().map(id -> "/models/" + id).toList();
         List<String> lists = new ArrayList<>();
         for (int c = 0; c < categories; c++) {
@@ -32,7 +33,8 @@ record Scenario(String request, String instance, List<URL> targets, int expected
                 new Scenario("GET /models/{id}", "uncached", urls(List.of(uncachedBase), byId), 200, "MISS"),
                 new Scenario("GET /models?category&limit=20", "cached", urls(cachedBases, lists), 200, "HIT"),
                 new Scenario("GET /models?category&limit=20", "uncached", urls(List.of(uncachedBase), lists), 200, "MISS"),
-                new Scenario("GET /models/abc (400)", "ceiling", urls(cachedBases, List.of("/models/abc")), 400, null));
+                new Scenario("GET /models/abc (400)", "ceiling", urls(cachedBases, List.of("/models/abc")), 400, null),
+                new Scenario("GET /models/{id}", "Redis only", urls(List.of(redisOnlyBase), byId), 200, "HIT"));
     }
 
     /** Every path on every base, the bases interleaved. */
