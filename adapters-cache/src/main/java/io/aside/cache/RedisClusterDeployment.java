@@ -3,16 +3,17 @@ package io.aside.cache;
 import io.aside.cache.RedisClients.RedisCluster;
 import io.aside.cache.RedisEpoch.Life;
 import java.time.Duration;
-import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Function;
 import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.Connection;
-import redis.clients.jedis.ConnectionPool;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Protocol.Command;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.providers.ClusterConnectionProvider;
 import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
@@ -28,6 +29,8 @@ final class RedisClusterDeployment implements RedisDeployment {
     /** Where a slot is while no master serves it, as far as this client knows. */
     private static final String NO_MASTER_KNOWN = "no master known";
     private static final String EVERY_MASTER = "every master";
+    /** A Redis Cluster has 16,384 hash slots. */
+    private static final int SLOTS = 16_384;
 
     private final RedisSettings settings;
     private final RedisKeys keys;
@@ -71,11 +74,21 @@ final class RedisClusterDeployment implements RedisDeployment {
         return Life.EACH_NODE;
     }
 
-    /** Every master answers, or this fails: part of the cache is unavailable. */
+    /**
+     * Every master of the slot map answers, or this fails: part of the cache is unavailable. The
+     * masters are read off the slots, which follow failovers (Jedis' list of primaries does not).
+     */
     @Override
     public void ping() {
-        for (Map.Entry<String, ConnectionPool> master : fastCluster().provider().getPrimaryNodes().entrySet()) {
-            try (Connection connection = master.getValue().getResource()) {
+        ClusterConnectionProvider provider = fastCluster().provider();
+        Set<HostAndPort> masters = new HashSet<>();
+        for (int slot = 0; slot < SLOTS; slot++) {
+            HostAndPort master = provider.getNode(slot);
+            if (master == null) throw new JedisConnectionException("no master is known for slot " + slot);
+            masters.add(master);
+        }
+        for (HostAndPort master : masters) {
+            try (Connection connection = provider.getConnection(master)) {
                 connection.executeCommand(new CommandArguments(Command.PING));
             }
         }
