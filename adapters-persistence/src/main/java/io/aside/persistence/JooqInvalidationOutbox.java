@@ -40,19 +40,19 @@ public final class JooqInvalidationOutbox implements InvalidationOutbox {
     }
 
     @Override
-    public OutboxBatch pending(int limit) {
+    public OutboxBatch pendingAfter(long afterId, int limit) {
         if (limit < 1) throw new IllegalArgumentException("limit must be positive, got " + limit);
-        return breaker.call(() -> readPending(limit));
+        return breaker.call(() -> readPending(afterId, limit));
     }
 
     /**
      * Oldest first. An unreadable row is moved to the quarantine and the read goes on past it, so a
      * batch is as full as the readable rows allow: a short batch still means "nothing more".
      */
-    private OutboxBatch readPending(int limit) {
+    private OutboxBatch readPending(long afterId, int limit) {
         List<PendingInvalidation> entries = new ArrayList<>();
         int setAside = 0;
-        long after = Long.MIN_VALUE;
+        long after = afterId;
         while (true) {
             int wanted = limit - entries.size();
             List<CacheOutboxRecord> rows = db.selectFrom(CACHE_OUTBOX).where(CACHE_OUTBOX.ID.gt(after))

@@ -115,6 +115,17 @@ abstract class InvalidationOutboxContract {
     }
 
     @Test
+    void givenEntriesARelayCouldNotDeliver_whenPendingAfterTheLastOfThem_thenTheBatchStartsPastThem() {
+        PendingInvalidation first = repository.insert(draft("a", "c")).invalidation();
+        PendingInvalidation second = repository.insert(draft("b", "c")).invalidation();
+        PendingInvalidation third = repository.insert(draft("c", "c")).invalidation();
+
+        assertThat(outbox.pendingAfter(first.id(), 10).entries()).containsExactly(second, third);
+        assertThat(outbox.pendingAfter(second.id(), 1).entries()).containsExactly(third);
+        assertThat(outbox.pendingAfter(third.id(), 10).entries()).isEmpty();
+    }
+
+    @Test
     void givenOnlyUnreadableRows_whenPending_thenEmptyBatchCountingThem() throws SQLException {
         for (int i = 0; i < 5; i++) unreadableRow("{\"models\":[" + i + "]}");
 

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * {@code {"status":"UP","components":{"db":{"status":"UP"},"cache":{"status":"UP"}}}}. The cache is
- * {@code UNTRUSTED} when it answers but reads skip it until a pending invalidation is delivered.
+ * {@code UNTRUSTED} when it answers but reads of some keys skip it until a pending invalidation is delivered.
  */
 record HealthView(String status, Map<String, Component> components) {
     record Component(String status) {

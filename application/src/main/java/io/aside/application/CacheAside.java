@@ -7,8 +7,8 @@ import java.util.function.Supplier;
 /**
  * Reads through the cache (DESIGN §3, §3.1): concurrent reads of one key in this process share one
  * run of the {@link ReadProtocol}, which coalesces across instances with a lease. A cache failure
- * never fails a read: it falls through to the loader. While the cache is not trusted (an
- * invalidation is undelivered, see {@link CacheTrust}) reads skip it.
+ * never fails a read: it falls through to the loader. Reads of a key the cache is not trusted for
+ * (an invalidation that touches it is undelivered, see {@link CacheTrust}) skip it.
  */
 public final class CacheAside {
     private final ReadFlights flights;

@@ -6,13 +6,16 @@ import io.aside.domain.port.ModelRepository;
 /**
  * The service's health: DOWN only when the database is unreachable. A dead cache makes it
  * DEGRADED, not DOWN — reads fail open to the database, so the service still answers — and so does
- * a cache this instance does not trust yet (an invalidation is waiting in the outbox), since every
- * read then goes to the database.
+ * a cache this instance does not trust for some keys yet (an invalidation that touches them is waiting
+ * in the outbox), since their reads then go to the database.
  */
 public final class HealthCheck {
     public enum Status { UP, DEGRADED, DOWN }
 
-    /** {@code cacheTrusted}: reads use the cache; false while an undelivered invalidation makes them skip it. */
+    /**
+     * {@code cacheTrusted}: reads of every key use the cache; false while an undelivered invalidation
+     * makes reads of the keys it touched skip it, however few ({@link CacheTrust#isTrusted()}).
+     */
     public record Report(Status status, boolean databaseUp, boolean cacheUp, boolean cacheTrusted) {}
 
     private final ModelRepository repository;

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * fails is followed by a patient one, past the circuit breaker: every instance that can reach the
  * cache serves the replaced value until the invalidation lands. If that fails too, nothing is lost:
  * the invalidation was recorded in the outbox by the write's transaction, this instance stops
- * trusting the cache, and the relays of every instance deliver it.
+ * trusting the cache for the keys it touched, and the relays of every instance deliver it.
  */
 public final class Invalidator {
     private static final System.Logger LOG = System.getLogger(Invalidator.class.getName());
@@ -72,9 +72,9 @@ public final class Invalidator {
                 cache.invalidatePatiently(pending.invalidation());
             } catch (CacheUnavailableException second) {
                 metrics.cacheError("invalidate-patiently");
-                trust.withdraw(pending.id());
+                trust.withdraw(pending.id(), pending.invalidation());
                 Level level = failing.compareAndSet(false, true) ? Level.WARNING : Level.DEBUG;
-                LOG.log(level, "invalidation " + pending.id() + " left in the outbox for the relay (reads skip the cache meanwhile): "
+                LOG.log(level, "invalidation " + pending.id() + " left in the outbox for the relay (reads of what it touched skip the cache meanwhile): "
                         + second.getMessage());
                 return false;
             }

@@ -18,6 +18,12 @@ import java.util.List;
  * them again would only retire list pages twice. The relay also restores {@link CacheTrust} once nothing undelivered is left, and
  * asks the cache each pass which life it is in (a restart that kept our connections is noticed).
  *
+ * <p>Every due entry is tried, whatever failed before it, and each that fails withdraws trust for
+ * the keys it touches: on a cluster with one node down, entries for the others still land, and reads
+ * of their keys stay cached. Order does not matter: an invalidation deletes keys and moves
+ * generations on, whatever was delivered before it. A cache that is down costs a failed call per
+ * entry, a timeout at worst, only until the circuit breaker opens; then calls are shed at once.
+ *
  * <p>A pass never throws, whatever fails: the loop must outlive every error. A failure is logged
  * once per streak and counted; the next pass starts over.
  */
@@ -59,38 +65,38 @@ public final class OutboxRelay {
         long withdrawalsAtStart = trust.withdrawals();
         askCacheLife();
         long dueUpTo = seenByEarlierPasses;
+        long readUpTo = Long.MIN_VALUE;
         int delivered = 0;
         for (int i = 0; i < MAX_BATCHES_PER_PASS; i++) {
-            OutboxBatch batch = outbox.pending(BATCH);
+            OutboxBatch batch = outbox.pendingAfter(readUpTo, BATCH); // on past the entries it could not deliver
             if (batch.setAside() > 0) metrics.setAside(batch.setAside());
-            batch.entries().forEach(entry -> seenByEarlierPasses = Math.max(seenByEarlierPasses, entry.id()));
-            List<PendingInvalidation> due = batch.entries().stream().filter(entry -> entry.id() <= dueUpTo).toList();
+            List<PendingInvalidation> entries = batch.entries();
+            if (!entries.isEmpty()) readUpTo = entries.get(entries.size() - 1).id();
+            seenByEarlierPasses = Math.max(seenByEarlierPasses, readUpTo);
+            List<PendingInvalidation> due = entries.stream().filter(entry -> entry.id() <= dueUpTo).toList();
             List<Long> done = deliver(due);
+            trust.delivered(done);
             outbox.delivered(done);
             delivered += done.size();
             if (!done.isEmpty()) metrics.replayed(done.size());
-            if (done.size() < due.size()) {
-                trust.withdraw(due.get(done.size()).id());
-                return delivered;
-            }
-            boolean mayBeMore = due.size() == batch.entries().size() && batch.entries().size() + batch.setAside() >= BATCH;
+            boolean mayBeMore = due.size() == entries.size() && entries.size() + batch.setAside() >= BATCH;
             if (!mayBeMore) break;
         }
         if (!trust.isTrusted()) trust.restoreIfDelivered(withdrawalsAtStart, outbox.oldestPending());
         return delivered;
     }
 
-    /** Delivers in order and stops at the first failure; returns the ids delivered. */
+    /** Tries every entry, withdrawing trust for each that fails; returns the ids delivered. */
     private List<Long> deliver(List<PendingInvalidation> due) {
         List<Long> delivered = new ArrayList<>();
         for (PendingInvalidation entry : due) {
             try {
                 cache.invalidate(entry.invalidation());
+                delivered.add(entry.id());
             } catch (CacheUnavailableException e) {
                 metrics.cacheError("replay");
-                break;
+                trust.withdraw(entry.id(), entry.invalidation());
             }
-            delivered.add(entry.id());
         }
         return delivered;
     }

@@ -42,7 +42,7 @@ final class ReadProtocol {
 
     <V> Outcome<V> run(CacheKey<V> key, Supplier<V> loader) {
         EntryKind<V> kind = key.kind();
-        if (!trust.isTrusted()) {
+        if (!trust.isTrusted(key)) {
             metrics.untrustedRead(kind);
             return fallback(kind, loader);
         }
@@ -101,9 +101,9 @@ final class ReadProtocol {
             keeper.releaseLater(lease.key(), lease.token());
             throw loadFailed;
         }
-        if (!trust.isTrusted()) {
-            // An invalidation went undelivered while we loaded: it may be for this very row, and the
-            // lease it would have deleted still holds. Leave the key to a reader after the replay.
+        if (!trust.isTrusted(lease.key())) {
+            // An invalidation of this key went undelivered while we loaded: the lease it would have
+            // deleted still holds. Leave the key to a reader after the replay.
             keeper.releaseLater(lease.key(), lease.token());
             return Outcome.of(value, Source.LOADED, loadStart);
         }

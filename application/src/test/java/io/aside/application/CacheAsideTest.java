@@ -13,6 +13,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import io.aside.domain.cache.EntryKind;
+import io.aside.domain.cache.Invalidation;
 import io.aside.domain.cache.Lease;
 import io.aside.domain.cache.LeaseRequest;
 import io.aside.domain.cache.Lookup;
@@ -144,10 +145,21 @@ class CacheAsideTest {
 
     @Test
     void givenUndeliveredInvalidation_whenRead_thenSkipsTheCacheEntirely() {
-        readPath.trust.withdraw(1);
+        readPath.trust.withdraw(1, Invalidation.of(List.of(row)));
         assertThat(cacheAside.read(KEY, loader)).isEqualTo(new Read<>(Presence.of(row), false));
         verify(readPath.metrics).untrustedRead(EntryKind.MODEL);
         verifyNoInteractions(readPath.cache);
+    }
+
+    @Test
+    void givenAnUndeliveredInvalidationOfAnotherModel_whenRead_thenTheCacheStillAnswers() {
+        readPath.trust.withdraw(1, Invalidation.of(List.of(model(2, "other"))));
+        when(readPath.cache.lookup(eq(KEY), any(LeaseRequest.class))).thenReturn(new Lookup.Hit<>(Presence.of(row)));
+
+        assertThat(cacheAside.read(KEY, loader)).isEqualTo(new Read<>(Presence.of(row), true));
+
+        assertThat(readPath.loads).hasValue(0);
+        verify(readPath.metrics, never()).untrustedRead(any());
     }
 
     @Test
@@ -155,12 +167,25 @@ class CacheAsideTest {
         when(readPath.cache.lookup(eq(KEY), any(LeaseRequest.class))).thenReturn(new Lookup.Leased<>(LEASE));
 
         Read<Presence<Model>> read = cacheAside.read(KEY, () -> {
-            readPath.trust.withdraw(7); // a writer's invalidation could not reach the cache meanwhile
+            readPath.trust.withdraw(7, Invalidation.of(List.of(row))); // a writer's invalidation could not reach the cache meanwhile
             return Presence.of(row);
         });
 
         assertThat(read.value()).isEqualTo(Presence.of(row));
         verify(readPath.cache, never()).fill(any(), any(), any());
         verify(readPath.cache, timeout(2_000)).release(KEY, LEASE.token());
+    }
+
+    @Test
+    void givenAnInvalidationOfAnotherModelFailsWhileLoading_whenTheLoadReturns_thenItFills() {
+        when(readPath.cache.lookup(eq(KEY), any(LeaseRequest.class))).thenReturn(new Lookup.Leased<>(LEASE));
+        when(readPath.cache.fill(eq(LEASE), any(), any())).thenReturn(true);
+
+        cacheAside.read(KEY, () -> {
+            readPath.trust.withdraw(7, Invalidation.of(List.of(model(2, "other"))));
+            return Presence.of(row);
+        });
+
+        verify(readPath.cache).fill(eq(LEASE), eq(Presence.of(row)), any());
     }
 }

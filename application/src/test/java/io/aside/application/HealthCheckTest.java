@@ -1,13 +1,16 @@
 package io.aside.application;
 
+import static io.aside.domain.model.ModelFixtures.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 
+import io.aside.domain.cache.Invalidation;
 import io.aside.domain.port.CachePort;
 import io.aside.domain.port.CacheUnavailableException;
 import io.aside.domain.port.ModelRepository;
 import io.aside.domain.port.RepositoryUnavailableException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HealthCheckTest {
@@ -28,8 +31,8 @@ class HealthCheckTest {
     }
 
     @Test
-    void givenAnUndeliveredInvalidation_thenDegradedWhileReadsBypassTheCache() {
-        trust.withdraw(1);
+    void givenAnUndeliveredInvalidation_thenDegradedWhileReadsOfWhatItTouchedBypassTheCache() {
+        trust.withdraw(1, Invalidation.of(List.of(model(1, "c")))); // one model and one category: every other key is still trusted
         assertThat(health.check()).isEqualTo(new HealthCheck.Report(HealthCheck.Status.DEGRADED, true, true, false));
     }
 

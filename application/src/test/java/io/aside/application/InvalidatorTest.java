@@ -12,6 +12,8 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.aside.domain.cache.Invalidation;
+import io.aside.domain.cache.ModelKey;
+import io.aside.domain.cache.PageKey;
 import io.aside.domain.cache.PendingInvalidation;
 import io.aside.domain.model.Category;
 import io.aside.domain.model.ModelDraft;
@@ -52,7 +54,7 @@ class InvalidatorTest {
     }
 
     @Test
-    void givenBothAttemptsFail_whenAfterCommit_thenTrustIsWithdrawnAndTheEntryStaysForTheRelay() {
+    void givenBothAttemptsFail_whenAfterCommit_thenTrustIsWithdrawnForWhatItTouchedAndTheEntryStaysForTheRelay() {
         doThrow(new CacheUnavailableException("timed out", null)).when(cache).invalidate(PENDING.invalidation());
         doThrow(new CacheUnavailableException("still down", null)).when(cache).invalidatePatiently(PENDING.invalidation());
 
@@ -60,7 +62,9 @@ class InvalidatorTest {
 
         verify(outbox, never()).delivered(any());
         verify(metrics).cacheError("invalidate-patiently");
-        assertThat(trust.isTrusted()).isFalse();
+        assertThat(trust.isTrusted(new ModelKey(ID))).isFalse();
+        assertThat(trust.isTrusted(new PageKey(new Category("c"), 20))).isFalse();
+        assertThat(trust.isTrusted(new ModelKey(new ModelId(2)))).as("a model the write did not touch").isTrue();
     }
 
     @Test

@@ -1,9 +1,11 @@
 package io.aside.application;
 
 import static io.aside.application.RelayFixture.batch;
+import static io.aside.application.RelayFixture.START;
 import static io.aside.application.RelayFixture.pending;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
@@ -24,7 +26,7 @@ class OutboxRelayResilienceTest {
 
     @Test
     void givenTheOutboxFailsUnexpectedly_whenRelaying_thenTheFailureIsCountedAndTheNextPassDelivers() {
-        when(relay.outbox.pending(OutboxRelay.BATCH))
+        when(relay.outbox.pendingAfter(START, OutboxRelay.BATCH))
                 .thenReturn(batch(entry))
                 .thenThrow(new IllegalStateException("The MariaDB server is running with the --read-only option"))
                 .thenReturn(batch(entry));
@@ -35,7 +37,7 @@ class OutboxRelayResilienceTest {
 
     @Test
     void givenTheCacheFailsUnexpectedly_whenRelaying_thenTheFailureIsCountedAndTheNextPassDelivers() {
-        when(relay.outbox.pending(OutboxRelay.BATCH)).thenReturn(batch(entry));
+        when(relay.outbox.pendingAfter(START, OutboxRelay.BATCH)).thenReturn(batch(entry));
         doThrow(new IllegalArgumentException("unexpected reply")).doNothing().when(relay.cache).invalidate(entry.invalidation());
         relay.pass();
 
@@ -44,8 +46,8 @@ class OutboxRelayResilienceTest {
 
     @Test
     void givenTheDatabaseDown_whenRelaying_thenCountedAsDatabaseAndTrustStaysAsItWas() {
-        relay.trust.withdraw(1);
-        when(relay.outbox.pending(anyInt())).thenThrow(new RepositoryUnavailableException("down", null));
+        relay.trust.withdraw(entry.id(), entry.invalidation());
+        when(relay.outbox.pendingAfter(anyLong(), anyInt())).thenThrow(new RepositoryUnavailableException("down", null));
 
         assertThat(relay.pass()).isZero();
 
@@ -57,7 +59,7 @@ class OutboxRelayResilienceTest {
 
     @Test
     void givenUnreadableRowsSetAside_whenRelaying_thenTheirCountIsReported() {
-        when(relay.outbox.pending(OutboxRelay.BATCH)).thenReturn(new OutboxBatch(List.of(entry), 2));
+        when(relay.outbox.pendingAfter(START, OutboxRelay.BATCH)).thenReturn(new OutboxBatch(List.of(entry), 2));
 
         relay.pass();
 
@@ -67,7 +69,7 @@ class OutboxRelayResilienceTest {
     @Test
     void givenTheCacheUnreachable_whenAPassAsksItsLife_thenThePassStillRuns() {
         doThrow(new CacheUnavailableException("down", null)).when(relay.cache).ping();
-        when(relay.outbox.pending(OutboxRelay.BATCH)).thenReturn(batch(entry));
+        when(relay.outbox.pendingAfter(START, OutboxRelay.BATCH)).thenReturn(batch(entry));
         relay.pass();
 
         assertThat(relay.pass()).isEqualTo(1);

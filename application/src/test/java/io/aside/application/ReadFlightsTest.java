@@ -121,7 +121,7 @@ class ReadFlightsTest {
 
     @Test
     void givenALocalWriteForgetsTheRun_whenTheNextReaderArrives_thenItRunsItsOwnAndSeesTheWrite() {
-        readPath.trust.withdraw(1); // reads skip the untrusted cache: such a run's answer would be shared with every joiner
+        readPath.trust.withdraw(1, Invalidation.of(List.of(OLD))); // reads skip the untrusted cache: such a run's answer would be shared with every joiner
         AtomicReference<Model> database = new AtomicReference<>(OLD);
         ReaderThread<Presence<Model>> first = startFirstReaderLoading(() -> Presence.of(database.get()));
 

@@ -15,6 +15,7 @@ import static org.mockito.Mockito.when;
 import io.aside.application.Outcome.Source;
 import io.aside.domain.cache.CacheKey;
 import io.aside.domain.cache.EntryKind;
+import io.aside.domain.cache.Invalidation;
 import io.aside.domain.cache.Lease;
 import io.aside.domain.cache.LeaseRequest;
 import io.aside.domain.cache.Lookup;
@@ -146,7 +147,7 @@ class ReadProtocolTest {
 
     @Test
     void givenTheCacheUntrusted_whenRead_thenItIsSkipped() {
-        readPath.trust.withdraw(1);
+        readPath.trust.withdraw(1, Invalidation.of(List.of(row)));
 
         Outcome<Presence<Model>> outcome = protocol.run(KEY, loader);
 
@@ -154,6 +155,29 @@ class ReadProtocolTest {
         assertThat(readPath.loads).hasValue(1);
         verify(readPath.metrics).untrustedRead(EntryKind.MODEL);
         verifyNoInteractions(readPath.cache);
+    }
+
+    @Test
+    void givenAnUndeliveredInvalidationOfItsCategory_whenAPageIsRead_thenItIsSkipped() {
+        readPath.trust.withdraw(1, Invalidation.of(List.of(model(2, "tools"))));
+
+        Outcome<ModelPage> outcome = protocol.run(PAGE, () -> new ModelPage(List.of(row)));
+
+        assertThat(outcome.source()).isEqualTo(Source.FALLBACK);
+        verify(readPath.metrics).untrustedRead(EntryKind.PAGE);
+        verifyNoInteractions(readPath.cache);
+    }
+
+    @Test
+    void givenAnUndeliveredInvalidationOfAnotherCategory_whenAPageIsRead_thenTheCacheAnswers() {
+        readPath.trust.withdraw(1, Invalidation.of(List.of(model(2, "toys"))));
+        ModelPage page = new ModelPage(List.of(row));
+        when(readPath.cache.lookup(eq(PAGE), any(LeaseRequest.class))).thenReturn(new Lookup.Hit<>(page));
+
+        Outcome<ModelPage> outcome = protocol.run(PAGE, () -> new ModelPage(List.of()));
+
+        assertThat(outcome.source()).isEqualTo(Source.CACHE);
+        verify(readPath.metrics, never()).untrustedRead(any());
     }
 
     @Test

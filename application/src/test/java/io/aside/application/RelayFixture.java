@@ -3,6 +3,7 @@ package io.aside.application;
 import static org.mockito.Mockito.mock;
 
 import io.aside.domain.cache.Invalidation;
+import io.aside.domain.cache.ModelKey;
 import io.aside.domain.cache.OutboxBatch;
 import io.aside.domain.cache.PendingInvalidation;
 import io.aside.domain.model.Category;
@@ -20,9 +21,17 @@ final class RelayFixture {
     final CacheMetrics metrics = mock(CacheMetrics.class);
     private final OutboxRelay relay = new OutboxRelay(outbox, cache, trust, metrics);
 
+    /** Where each pass starts reading the outbox: {@code outbox.pendingAfter(START, OutboxRelay.BATCH)}. */
+    static final long START = Long.MIN_VALUE;
+
     /** An outbox entry that invalidates model {@code id} and the pages of {@code category}. */
     static PendingInvalidation pending(long id, String category) {
         return new PendingInvalidation(id, new Invalidation(Set.of(new ModelId(id)), Set.of(new Category(category))));
+    }
+
+    /** The key of the model that {@link #pending}{@code (id, ...)} invalidates. */
+    static ModelKey modelOf(PendingInvalidation entry) {
+        return new ModelKey(new ModelId(entry.id()));
     }
 
     static OutboxBatch batch(PendingInvalidation... entries) {

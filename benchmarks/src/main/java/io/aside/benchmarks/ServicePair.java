@@ -38,7 +38,7 @@ final class ServicePair {
 
     private static final InvalidationOutbox NOTHING_PENDING = new InvalidationOutbox() {
         @Override
-        public OutboxBatch pending(int limit) {
+        public OutboxBatch pendingAfter(long afterId, int limit) {
             return OutboxBatch.of(List.of());
         }
 

@@ -12,11 +12,17 @@ import java.util.OptionalLong;
  */
 public interface InvalidationOutbox {
     /**
-     * The oldest undelivered entries, at most {@code limit}. An entry that cannot be read back (a
-     * corrupt row) is never returned: it is moved aside, out of the way of the others, and counted in
-     * the batch, so one bad row cannot stop every later invalidation.
+     * The oldest undelivered entries whose id is above {@code afterId}, at most {@code limit}: a
+     * relay pages on past entries it could not deliver. An entry that cannot be read back (a corrupt
+     * row) is never returned: it is moved aside, out of the way of the others, and counted in the
+     * batch, so one bad row cannot stop every later invalidation.
      */
-    OutboxBatch pending(int limit);
+    OutboxBatch pendingAfter(long afterId, int limit);
+
+    /** The oldest undelivered entries, at most {@code limit}: {@link #pendingAfter} from the start. */
+    default OutboxBatch pending(int limit) {
+        return pendingAfter(Long.MIN_VALUE, limit);
+    }
 
     /** Removes delivered entries; ids already removed are ignored. */
     void delivered(Collection<Long> ids);
