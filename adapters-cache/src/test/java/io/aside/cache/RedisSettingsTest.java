@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -97,5 +98,34 @@ class RedisSettingsTest {
         assertThat(patient.writeTimeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(patient.withWriteTimeout(settings.writeTimeout())).isEqualTo(settings);
         assertThat(patient.toString()).contains("writeTimeout=PT3S");
+    }
+
+    @Test
+    void givenClusterUrl_whenParsed_thenEverySeedNodeWithThePasswordAndTheDefaults() {
+        RedisSettings settings = RedisSettings.fromUrl("redis-cluster://:p%40ss@10.0.0.1:7000,10.0.0.2:7001 , cache-3.internal:7002");
+
+        assertThat(settings).isEqualTo(new RedisSettings(List.of(new RedisSettings.Node("10.0.0.1", 7000),
+                new RedisSettings.Node("10.0.0.2", 7001), new RedisSettings.Node("cache-3.internal", 7002)), true, "p@ss", 0, "aside",
+                Duration.ofMillis(100), Duration.ofMillis(50), Duration.ofSeconds(1)));
+        assertThat(settings.toString()).startsWith("RedisSettings[redis-cluster://:***@10.0.0.1:7000,10.0.0.2:7001,cache-3.internal:7002,")
+                .doesNotContain("p@ss");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"redis-cluster://", "redis-cluster://host", "redis-cluster://host:7000,", "redis-cluster://host:7000,,h:1",
+            "redis-cluster://host:7000/1", "redis-cluster://h:1,h2", "redis-cluster://user:pw@h:1", "redis-cluster://h:1?x=1",
+            "redis-cluster://:hunter2@h:1,h:0"})
+    void givenMalformedClusterUrl_whenParsed_thenRejectedNamingTheClusterShapeNeverThePassword(String url) {
+        assertThatThrownBy(() -> RedisSettings.fromUrl(url))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Redis Cluster URL must look like redis-cluster://")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"));
+    }
+
+    @Test
+    void givenClusterSettings_whenADatabaseOtherThanZeroIsAsked_thenRejected() {
+        assertThatThrownBy(() -> new RedisSettings(List.of(new RedisSettings.Node("h", 1)), true, null, 2, "aside",
+                Duration.ofMillis(100), Duration.ofMillis(50), Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only database 0");
     }
 }
