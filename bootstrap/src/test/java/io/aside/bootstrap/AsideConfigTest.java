@@ -8,6 +8,7 @@ import io.aside.cache.RedisSettings;
 import io.aside.persistence.DatabaseSettings;
 import io.aside.web.WebSettings;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,6 +43,17 @@ class AsideConfigTest {
         assertThat(config.cache()).isEqualTo(new RedisCacheConfig(new RedisSettings("cache", 6379, null, 0, "aside",
                 Duration.ofMillis(100), Duration.ofMillis(50), Duration.ofSeconds(1)), new ByteSize(67_108_864)));
         assertThat(config.cache().options()).isEqualTo(CacheOptions.DEFAULTS);
+    }
+
+    @Test
+    void givenARedisClusterUrl_whenLoaded_thenTheSeedNodesWithTheCacheOptions() {
+        AsideConfig config = AsideConfig.from(Map.of("ASIDE_CACHE_URL", "redis-cluster://:pw@cache-1:7000,cache-2:7000",
+                "ASIDE_CACHE_NAMESPACE", "shop-1", "ASIDE_CACHE_TIMEOUT", "PT0.2S")::get);
+
+        assertThat(config.cache()).isEqualTo(new RedisCacheConfig(new RedisSettings(
+                List.of(new RedisSettings.Node("cache-1", 7000), new RedisSettings.Node("cache-2", 7000)), true, "pw", 0, "shop-1",
+                Duration.ofMillis(200), Duration.ofMillis(200), Duration.ofSeconds(1)), new ByteSize(67_108_864)));
+        assertThat(config.cache().sharedAcrossInstances()).isTrue();
     }
 
     @Test
@@ -108,7 +120,7 @@ class AsideConfigTest {
             "ASIDE_PORT|http|ASIDE_PORT: must be a TCP port number",
             "ASIDE_PORT|70000|ASIDE_PORT: port must be 0..65535",
             "ASIDE_DB_URL|jdbc:postgresql://x/y|ASIDE_DB_URL: must be a jdbc:mysql://",
-            "ASIDE_CACHE_URL|memcached://x:1|ASIDE_CACHE_URL: must be 'memory:' or redis://",
+            "ASIDE_CACHE_URL|memcached://x:1|ASIDE_CACHE_URL: must be 'memory:', redis://[:password@]host:port[/db] or redis-cluster://",
             "ASIDE_CACHE_URL|redis://:secret@|ASIDE_CACHE_URL: Redis URL must look like",
             "ASIDE_CACHE_URL|redis://:secret@host|ASIDE_CACHE_URL: Redis URL must look like",
             "ASIDE_CACHE_TTL|1h|ASIDE_CACHE_TTL: must be an ISO-8601 duration",
