@@ -17,7 +17,9 @@ import java.util.UUID;
 
 /**
  * Looks into the Redis the services share, through a {@link RedisCache} of its own on their key
- * namespace (with patient timeouts: it checks the protocol, not latency).
+ * namespace (with patient timeouts: it checks the protocol, not latency). Made from the services'
+ * own settings, it reads the key layout they use, on one server or a Redis Cluster (hash-tagged
+ * keys, each on its slot's master): no key name is spelled out here.
  */
 final class CacheProbe implements AutoCloseable {
     /** What a key holds. {@code value} is set for {@link Kind#VALUE} only. */

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The same herd as {@link ThunderingHerdTest}, on the same two instances and Redis, but without the
+ * The same herd as {@link ThunderingHerdScenario}, on the same two instances and Redis, but without the
  * lease: it shows the herd is real (so one load there is the lease's doing, not the test's timing).
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -29,12 +29,12 @@ class HerdWithoutLeasesBaselineTest {
         // every reader that arrives before the first fill loads too, and all of them arrive before it.
         services.both().forEach(i -> i.repository().slowDown(id, Duration.ofSeconds(1)));
 
-        Herd.Result<HttpReply> herd = Herd.run(ThunderingHerdTest.READERS,
+        Herd.Result<HttpReply> herd = Herd.run(ThunderingHerdScenario.READERS,
                 i -> (i % 2 == 0 ? services.a() : services.b()).http().get("/models/" + id), Duration.ofSeconds(15));
 
         Figures.report("herd", "baseline without leases (plain cache-aside), cold model, %d concurrent readers over 2 instances:"
-                + " %d database loads", ThunderingHerdTest.READERS, services.loadsOf(id));
+                + " %d database loads", ThunderingHerdScenario.READERS, services.loadsOf(id));
         assertThat(herd.answers()).extracting(HttpReply::status).containsOnly(200);
-        assertThat(services.loadsOf(id)).as(services::cacheCounters).isGreaterThan(ThunderingHerdTest.READERS / 2);
+        assertThat(services.loadsOf(id)).as(services::cacheCounters).isGreaterThan(ThunderingHerdScenario.READERS / 2);
     }
 }

@@ -17,12 +17,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Two independently wired services — each its own Guice injector, Redis client, pools and metrics —
  * sharing one fresh database and one fresh key namespace, as two production instances would.
  * A test class registers it ({@code @RegisterExtension static final TwoInstances services = new TwoInstances();});
- * it starts before the class's tests and stops after them.
+ * it starts before the class's tests and stops after them. The pair runs on one Redis server, or
+ * ({@link #onRedisCluster()}) on a Redis Cluster: what the tests observe through it is the same.
  */
 final class TwoInstances implements BeforeAllCallback, AfterAllCallback {
     private final List<Module> overrides;
     /** Null: the shared test Redis; otherwise starts a Redis of the pair's own, closed after it. */
     private final Supplier<RedisServer> ownRedis;
+    /** Whether the pair runs on the shared Redis Cluster instead (then it has no one server to control). */
+    private final boolean onCluster;
     private RedisServer redis;
     private Instance a;
     private Instance b;
@@ -30,31 +33,45 @@ final class TwoInstances implements BeforeAllCallback, AfterAllCallback {
 
     /** {@code extra} bindings replace production ones on both instances, after the instrumented repository. */
     TwoInstances(Module... extra) {
-        this(null, extra);
+        this(null, false, extra);
     }
 
-    private TwoInstances(Supplier<RedisServer> ownRedis, Module... extra) {
+    private TwoInstances(Supplier<RedisServer> ownRedis, boolean onCluster, Module... extra) {
         List<Module> modules = new ArrayList<>(List.of(new InstrumentedRepositoryModule()));
         modules.addAll(List.of(extra));
         this.overrides = List.copyOf(modules);
         this.ownRedis = ownRedis;
+        this.onCluster = onCluster;
     }
 
     /** The pair on a Redis of its own, which the test may freeze, kill or restart. */
     static TwoInstances onOwnRedis() {
-        return new TwoInstances(TestServers::dedicatedRedis);
+        return new TwoInstances(TestServers::dedicatedRedis, false);
     }
 
     /** The pair on a Redis of its own that snapshots to disk and loads the snapshot when restarted. */
     static TwoInstances onOwnPersistentRedis() {
-        return new TwoInstances(TestServers::dedicatedPersistentRedis);
+        return new TwoInstances(TestServers::dedicatedPersistentRedis, false);
+    }
+
+    /**
+     * The pair on the Redis Cluster the JVM's tests share (three masters, three replicas), in a fresh
+     * namespace: hash-tagged keys spread over the masters, near-cache messages on sharded pub/sub.
+     */
+    static TwoInstances onRedisCluster() {
+        return new TwoInstances(null, true);
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
         // The production defaults, timeouts included: what users run with is what must hold.
-        redis = ownRedis != null ? ownRedis.get() : TestServers.redis();
-        AsideConfig config = Services.productionConfigOn(TestServers.mariaDb(), redis);
+        AsideConfig config;
+        if (onCluster) {
+            config = Services.productionConfigOn(TestServers.mariaDb(), TestServers.redisCluster());
+        } else {
+            redis = ownRedis != null ? ownRedis.get() : TestServers.redis();
+            config = Services.productionConfigOn(TestServers.mariaDb(), redis);
+        }
         AsideService first = AsideService.start(config, overrides);
         try {
             AsideService second = AsideService.start(config, overrides);
@@ -77,7 +94,13 @@ final class TwoInstances implements BeforeAllCallback, AfterAllCallback {
 
     /** The Redis both instances use: their own when made {@link #onOwnRedis()}. */
     RedisServer redis() {
+        if (onCluster) throw new IllegalStateException("this pair runs on the shared Redis Cluster: it has no one Redis to control");
         return redis;
+    }
+
+    /** A figure's scenario name, saying when it was measured on the cluster: {@code herd}, {@code herd on Redis Cluster}. */
+    String figure(String scenario) {
+        return onCluster ? scenario + " on Redis Cluster" : scenario;
     }
 
     Instance a() {

@@ -2,6 +2,7 @@ package io.aside.bootstrap.e2e;
 
 import io.aside.bootstrap.AsideConfig;
 import io.aside.testing.MariaDbServer;
+import io.aside.testing.RedisCluster;
 import io.aside.testing.RedisServer;
 import io.aside.testing.TestServers;
 
@@ -17,5 +18,10 @@ public final class Services {
     /** The same, on servers a test owns (a dedicated Redis it will stop, say). */
     public static AsideConfig productionConfigOn(MariaDbServer db, RedisServer redis) {
         return AsideConfig.defaultsOn(db.freshDatabaseUrl(), db.user(), db.password(), redis.url(), redis.freshNamespace());
+    }
+
+    /** The same on a Redis Cluster: every node a seed of the {@code redis-cluster://} URL, a namespace no other test uses. */
+    public static AsideConfig productionConfigOn(MariaDbServer db, RedisCluster cluster) {
+        return AsideConfig.defaultsOn(db.freshDatabaseUrl(), db.user(), db.password(), cluster.url(), cluster.freshNamespace());
     }
 }
