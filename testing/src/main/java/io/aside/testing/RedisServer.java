@@ -44,7 +44,7 @@ public final class RedisServer extends TestServer {
 
     /** A server that keeps nothing on disk: a restart brings it back empty. */
     static RedisServer startOwned() {
-        return startOwned(List.of("--save", ""));
+        return startOwned(Binaries.require("redis-server", "redis-server", ENV_URL), List.of("--save", ""));
     }
 
     /**
@@ -53,7 +53,7 @@ public final class RedisServer extends TestServer {
      * configuration does: a crash brings back whatever the last snapshot held.
      */
     static RedisServer startPersistent() {
-        return startOwned(List.of("--dbfilename", "dump.rdb", "--save", "3600 1"));
+        return startOwned(Binaries.require("redis-server", "redis-server", ENV_URL), List.of("--dbfilename", "dump.rdb", "--save", "3600 1"));
     }
 
     /**
@@ -61,12 +61,12 @@ public final class RedisServer extends TestServer {
      * a failover takes about a second, its cluster state in its throw-away folder.
      */
     static RedisServer startClusterNode() {
-        return startOwned(List.of("--save", "", "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
+        // No running server can stand in for a cluster node: the hint names the package alone.
+        return startOwned(Binaries.require("redis-server", "redis-server"), List.of("--save", "", "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
                 "--cluster-node-timeout", Long.toString(RedisCluster.NODE_TIMEOUT.toMillis())));
     }
 
-    private static RedisServer startOwned(List<String> persistence) {
-        Path binary = Binaries.require("redis-server", "redis-server", ENV_URL);
+    private static RedisServer startOwned(Path binary, List<String> persistence) {
         Path dir = ServerProcess.tempFolder("aside-redis-");
         int port = ServerProcess.freePort();
         List<String> command = new ArrayList<>(List.of(binary.toString(), "--port", Integer.toString(port),
