@@ -19,7 +19,7 @@ import java.util.UUID;
  * Looks into the Redis the services share, through a {@link RedisCache} of its own on their key
  * namespace (with patient timeouts: it checks the protocol, not latency).
  */
-final class CacheProbe implements AutoCloseable {
+public final class CacheProbe implements AutoCloseable {
     /** What a key holds. {@code value} is set for {@link Kind#VALUE} only. */
     record Peeked<V>(Kind kind, V value) {
         enum Kind { VALUE, TOMBSTONE, EMPTY, LEASED }
@@ -27,7 +27,7 @@ final class CacheProbe implements AutoCloseable {
 
     private final RedisCache cache;
 
-    CacheProbe(AsideConfig config) {
+    public CacheProbe(AsideConfig config) {
         RedisSettings settings = ((RedisCacheConfig) config.cache()).settings().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
         this.cache = new RedisCache(settings);
     }
