@@ -27,7 +27,22 @@ public final class CircuitBreakingCache implements CachePort {
     private final CachePort delegate;
     private final CacheShards shards;
     private final CircuitBreakerConfig config;
-    private final Map<Object, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+    private final long idleNanos;
+    private final Map<Object, Shard> breakers = new ConcurrentHashMap<>();
+
+    /**
+     * A shard's breaker, and when a call for the shard last came. A shard can stop being called for
+     * good: a cluster master that failed over is no longer any slot's master, and its breaker, open
+     * since it died, would stay open with nothing to shed.
+     */
+    private static final class Shard {
+        final CircuitBreaker breaker;
+        volatile long calledAt = System.nanoTime();
+
+        Shard(CircuitBreaker breaker) {
+            this.breaker = breaker;
+        }
+    }
 
     public CircuitBreakingCache(CachePort delegate) {
         this(delegate, CircuitBreakerSettings.defaults());
@@ -41,6 +56,7 @@ public final class CircuitBreakingCache implements CachePort {
         this.delegate = delegate;
         this.shards = shards;
         this.config = config(settings);
+        this.idleNanos = settings.waitInOpenState().toNanos();
     }
 
     private static CircuitBreakerConfig config(CircuitBreakerSettings settings) {
@@ -115,15 +131,22 @@ public final class CircuitBreakingCache implements CachePort {
         });
     }
 
-    /** True while calls to some shard are being shed (its breaker is open), or only probing (half-open). */
+    /**
+     * True while calls to some shard are being shed (its breaker is open), or only probing (half-open).
+     * A shard not called for the breaker's wait in open state sheds nothing: the next call, if any
+     * comes, would be let through to probe.
+     */
     public boolean isShedding() {
-        return breakers.values().stream().anyMatch(breaker -> breaker.getState() != CircuitBreaker.State.CLOSED);
+        long now = System.nanoTime();
+        return breakers.values().stream()
+                .anyMatch(shard -> shard.breaker.getState() != CircuitBreaker.State.CLOSED && now - shard.calledAt < idleNanos);
     }
 
     private <T> T guarded(Object shard, Supplier<T> call) {
-        CircuitBreaker breaker = breakers.computeIfAbsent(shard, server -> CircuitBreaker.of("cache " + server, config));
+        Shard guarded = breakers.computeIfAbsent(shard, server -> new Shard(CircuitBreaker.of("cache " + server, config)));
+        guarded.calledAt = System.nanoTime();
         try {
-            return breaker.executeSupplier(call);
+            return guarded.breaker.executeSupplier(call);
         } catch (CallNotPermittedException open) {
             throw CacheUnavailableException.shed("cache circuit breaker is open: not calling the cache", open);
         }

@@ -46,6 +46,26 @@ class ShardedCircuitBreakingCacheTest {
     }
 
     @Test
+    void givenShardNoLongerCalled_whenItsBreakerStaysOpen_thenNothingCountsAsShedOnceItsWaitHasPassed() throws InterruptedException {
+        // A master that failed over: its breaker opened while it was down, then no slot mapped to it any more.
+        Duration wait = Duration.ofMillis(200);
+        CircuitBreakingCache failedOver = new CircuitBreakingCache(delegate, new CircuitBreakerSettings(50, Duration.ofSeconds(10), 4, wait, 2),
+                new ByParity());
+        for (int i = 0; i < 4; i++) assertThatThrownBy(() -> failedOver.lookup(ON_DOWN_SHARD, REQUEST)).isInstanceOf(CacheUnavailableException.class);
+        assertThat(failedOver.isShedding()).as("just opened").isTrue();
+
+        long until = System.nanoTime() + wait.toNanos() + Duration.ofMillis(50).toNanos();
+        while (System.nanoTime() < until) {
+            failedOver.lookup(ON_HEALTHY_SHARD, REQUEST);
+            Thread.sleep(10);
+        }
+
+        assertThat(failedOver.isShedding()).as("an open breaker nobody calls sheds nothing").isFalse();
+        assertThatThrownBy(() -> failedOver.lookup(ON_DOWN_SHARD, REQUEST)).isInstanceOf(CacheUnavailableException.class);
+        assertThat(failedOver.isShedding()).as("called again, and still down: shedding again").isTrue();
+    }
+
+    @Test
     void givenInvalidationSpanningShards_whenOneShardIsDown_thenTheHealthyPartIsDeliveredAndTheFailureSurfaces() {
         Invalidation invalidation = new Invalidation(Set.of(new ModelId(1), new ModelId(2), new ModelId(4)), Set.of(new Category("c")));
 

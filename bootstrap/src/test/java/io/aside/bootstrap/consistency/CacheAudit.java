@@ -20,19 +20,19 @@ import java.util.Optional;
  * its row, a tombstone must stand for a missing row, and every cached page of a category's current
  * generation must be the query's answer. Entries that are absent are never wrong.
  */
-final class CacheAudit {
+public final class CacheAudit {
     private final CacheProbe probe;
     private final ModelRepository database;
     private final List<String> mismatches = new ArrayList<>();
     private final Map<Peeked.Kind, Integer> models = new EnumMap<>(Peeked.Kind.class);
     private final Map<Peeked.Kind, Integer> pages = new EnumMap<>(Peeked.Kind.class);
 
-    CacheAudit(CacheProbe probe, ModelRepository database) {
+    public CacheAudit(CacheProbe probe, ModelRepository database) {
         this.probe = probe;
         this.database = database;
     }
 
-    void model(ModelId id) {
+    public void model(ModelId id) {
         Optional<Model> row = database.findById(id);
         Peeked<Presence<Model>> cached = probe.peek(new ModelKey(id));
         models.merge(cached.kind(), 1, Integer::sum);
@@ -56,12 +56,12 @@ final class CacheAudit {
         }
     }
 
-    List<String> mismatches() {
+    public List<String> mismatches() {
         return List.copyOf(mismatches);
     }
 
     /** How many models were found cached as a value: the audit had rows to compare. */
-    int cachedModels() {
+    public int cachedModels() {
         return models.getOrDefault(Peeked.Kind.VALUE, 0);
     }
 

@@ -21,7 +21,7 @@ import java.util.UUID;
  * own settings, it reads the key layout they use, on one server or a Redis Cluster (hash-tagged
  * keys, each on its slot's master): no key name is spelled out here.
  */
-final class CacheProbe implements AutoCloseable {
+public final class CacheProbe implements AutoCloseable {
     /** What a key holds. {@code value} is set for {@link Kind#VALUE} only. */
     record Peeked<V>(Kind kind, V value) {
         enum Kind { VALUE, TOMBSTONE, EMPTY, LEASED }
@@ -29,7 +29,7 @@ final class CacheProbe implements AutoCloseable {
 
     private final RedisCache cache;
 
-    CacheProbe(AsideConfig config) {
+    public CacheProbe(AsideConfig config) {
         RedisSettings settings = ((RedisCacheConfig) config.cache()).settings().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
         this.cache = new RedisCache(settings);
     }

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** One running service of a {@link TwoInstances} pair: its HTTP client and its instrumented repository. */
-record Instance(String name, AsideService service, ApiClient http, InstrumentedRepository repository) {
-    static Instance of(String name, AsideService service) {
+public record Instance(String name, AsideService service, ApiClient http, InstrumentedRepository repository) {
+    public static Instance of(String name, AsideService service) {
         return new Instance(name, service, new ApiClient(service.port()), service.instance(InstrumentedRepository.class));
     }
 
@@ -19,7 +19,7 @@ record Instance(String name, AsideService service, ApiClient http, InstrumentedR
     }
 
     /** A meter of this instance without tags, e.g. {@code aside_near_cache_hits_total}, from its /metrics. */
-    double meter(String name) {
+    public double meter(String name) {
         return value(Pattern.quote(name), name);
     }
 
@@ -33,7 +33,7 @@ record Instance(String name, AsideService service, ApiClient http, InstrumentedR
     }
 
     /** This instance's cache counters (errors, lease waits, refused fills…) as /metrics prints them: for failure messages. */
-    String cacheCounters() {
+    public String cacheCounters() {
         return http.get("/metrics").text().lines()
                 .filter(l -> l.startsWith("aside_cache_") && !l.startsWith("aside_cache_load_seconds_bucket"))
                 .collect(Collectors.joining("\n  ", name + ":\n  ", ""));

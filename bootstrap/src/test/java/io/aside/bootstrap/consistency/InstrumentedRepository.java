@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * loads of a key slow (so concurrent readers really overlap), and can hold the next load of a key
  * at a {@link LoadGate} after the database answered. Writes pass straight through.
  */
-final class InstrumentedRepository implements ModelRepository {
+public final class InstrumentedRepository implements ModelRepository {
     private final ModelRepository delegate;
     private final Map<Object, AtomicInteger> loads = new ConcurrentHashMap<>();
     private final Map<Object, Duration> delays = new ConcurrentHashMap<>();
@@ -35,7 +35,7 @@ final class InstrumentedRepository implements ModelRepository {
     }
 
     /** How many times {@code key} (a ModelId or a Category) was loaded. */
-    int loadsOf(Object key) {
+    public int loadsOf(Object key) {
         AtomicInteger count = loads.get(key);
         return count == null ? 0 : count.get();
     }
@@ -61,7 +61,7 @@ final class InstrumentedRepository implements ModelRepository {
     }
 
     /** The database itself, uncounted and never held: what the tests compare the cache with. */
-    ModelRepository database() {
+    public ModelRepository database() {
         return delegate;
     }
 

@@ -10,7 +10,7 @@ import io.aside.persistence.Database;
  * An override for {@code AsideService.start(config, overrides)}: the use cases get an
  * {@link InstrumentedRepository} around the production repository; everything else is production wiring.
  */
-final class InstrumentedRepositoryModule extends AbstractModule {
+public final class InstrumentedRepositoryModule extends AbstractModule {
     @Provides @Singleton
     InstrumentedRepository instrumented(Database database) {
         return new InstrumentedRepository(database.repository());

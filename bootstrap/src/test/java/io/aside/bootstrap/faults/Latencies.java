@@ -6,10 +6,10 @@ import java.util.Collections;
 import java.util.List;
 
 /** Request latencies, with the nearest-rank percentiles the fault tests bound. */
-final class Latencies {
+public final class Latencies {
     private final List<Long> nanos = new ArrayList<>();
 
-    void add(long elapsedNanos) {
+    public void add(long elapsedNanos) {
         nanos.add(elapsedNanos);
     }
 
