@@ -78,21 +78,30 @@ public final class NearCache implements CachePort, AutoCloseable {
     }
 
     /**
-     * The last attempt for a committed write. If even it cannot announce the invalidation, no instance
-     * can renew its serving lease through this Redis either (unless only this instance lost it): wait
-     * one lease, so that they have all stopped serving what the write replaced, then fail.
+     * The last attempt for a committed write. The invalidation is announced even if Redis refused it:
+     * on a cluster the near cache's master may answer while the entry's is down, and every near cache
+     * must still drop what the write replaced. If either part failed, wait one lease before failing:
+     * by then any instance that could not hear the announcement has stopped serving from memory, and
+     * the other instances' relays have found the write's outbox entry and distrust its keys.
      */
     @Override
     public void invalidatePatiently(Invalidation invalidation) {
         long start = System.nanoTime();
+        CacheUnavailableException failed = null;
         try {
             delegate.invalidatePatiently(invalidation);
+        } catch (CacheUnavailableException e) {
+            failed = e;
+        }
+        try {
             bus.announce(invalidation, true);
         } catch (CacheUnavailableException e) {
-            long left;
-            while ((left = start + leaseNanos - System.nanoTime()) > 0) LockSupport.parkNanos(left);
-            throw e;
+            if (failed == null) failed = e; else failed.addSuppressed(e);
         }
+        if (failed == null) return;
+        long left;
+        while ((left = start + leaseNanos - System.nanoTime()) > 0) LockSupport.parkNanos(left);
+        throw failed;
     }
 
     @Override

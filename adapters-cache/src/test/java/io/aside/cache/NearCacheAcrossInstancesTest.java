@@ -2,21 +2,27 @@ package io.aside.cache;
 
 import static io.aside.domain.model.ModelFixtures.model;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.aside.domain.cache.CacheKey;
 import io.aside.domain.cache.Invalidation;
+import io.aside.domain.cache.Lease;
 import io.aside.domain.cache.LeaseRequest;
 import io.aside.domain.cache.Lookup;
 import io.aside.domain.cache.ModelKey;
 import io.aside.domain.cache.Presence;
 import io.aside.domain.model.Model;
 import io.aside.domain.model.ModelId;
+import io.aside.domain.port.CachePort;
+import io.aside.domain.port.CacheUnavailableException;
 import io.aside.testing.RedisServer;
 import io.aside.testing.TcpProxy;
 import io.aside.testing.TestServers;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -90,14 +96,80 @@ class NearCacheAcrossInstancesTest {
         assertThat(b.near.stats().hits()).as("the first read after the comeback came from Redis: the near cache was flushed").isEqualTo(hits);
     }
 
+    @Test
+    void givenRedisRefusingAWritersInvalidation_whenItsLastAttemptFails_thenItIsAnnouncedAnywayAndTheWriteWaitsOneLease() {
+        Model old = model(1, "c", 1);
+        Instance writer = new Instance(TestRedis.defaults(SERVER, namespace), RefusingInvalidations::new);
+        try {
+            a.cache(old);
+            b.awaitNearHit(old);
+
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> writer.near.invalidatePatiently(Invalidation.of(List.of(old))))
+                    .isInstanceOf(CacheUnavailableException.class);
+            Duration waited = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(waited).as("the write waited one lease: relays must find its outbox entry first").isGreaterThanOrEqualTo(LEASE);
+            assertThat(b.near.serving()).as("B still serves from memory: its lease is renewed").isTrue();
+            long hits = b.near.stats().hits();
+            b.lookup();
+            assertThat(b.near.stats().hits()).as("B dropped the model from memory when the invalidation was announced").isEqualTo(hits);
+        } finally {
+            writer.close();
+        }
+    }
+
+    /** A cache whose entry server refuses invalidations, as a cluster master that is down while the near cache's is up. */
+    private record RefusingInvalidations(CachePort delegate) implements CachePort {
+        @Override
+        public <V> Lookup<V> lookup(CacheKey<V> key, LeaseRequest request) {
+            return delegate.lookup(key, request);
+        }
+
+        @Override
+        public <V> boolean fill(Lease<V> lease, V value, Duration ttl) {
+            return delegate.fill(lease, value, ttl);
+        }
+
+        @Override
+        public boolean extend(Lease<?> lease, Duration ttl) {
+            return delegate.extend(lease, ttl);
+        }
+
+        @Override
+        public void release(CacheKey<?> key, String token) {
+            delegate.release(key, token);
+        }
+
+        @Override
+        public void invalidate(Invalidation invalidation) {
+            invalidatePatiently(invalidation);
+        }
+
+        @Override
+        public void invalidatePatiently(Invalidation invalidation) {
+            throw new CacheUnavailableException("the entry's master is down", null);
+        }
+
+        @Override
+        public void ping() {
+            delegate.ping();
+        }
+    }
+
     /** One service instance: its Redis cache and the near cache in front of it. */
     static final class Instance implements AutoCloseable {
         final RedisCache redis;
         final NearCache near;
 
         Instance(RedisSettings settings) {
+            this(settings, redis -> redis);
+        }
+
+        /** @param guarded what the near cache fronts, made of the instance's Redis cache */
+        Instance(RedisSettings settings, Function<RedisCache, CachePort> guarded) {
             redis = new RedisCache(settings);
-            near = redis.withNearCache(redis, NearCacheSettings.ofSize(1 << 20), NearCacheObserver.NONE);
+            near = redis.withNearCache(guarded.apply(redis), NearCacheSettings.ofSize(1 << 20), NearCacheObserver.NONE);
             NearCacheTest.awaitServing(near);
         }
 

@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LeaseKeeper implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(LeaseKeeper.class.getName());
+    /** How soon a failed release is tried again. */
+    static final Duration RELEASE_RETRY = Duration.ofMillis(100);
 
     private final CachePort cache;
     private final CacheMetrics metrics;
@@ -87,16 +89,28 @@ public final class LeaseKeeper implements AutoCloseable {
         }
     }
 
-    /** Releases the lease under {@code token} on {@code key} soon, best effort: the reader that may hold it is not kept waiting. */
-    void releaseLater(CacheKey<?> key, String token) {
+    /**
+     * Releases the lease under {@code token} on {@code key} soon, best effort: the reader that may hold
+     * it is not kept waiting. A release that fails is tried again every {@link #RELEASE_RETRY} until
+     * the lease, taken at most {@code leaseTtl} ago, has run out by itself: a cache server that
+     * blinked (a paused cluster master, a timed-out reply) would otherwise keep every other reader of
+     * the key waiting out the lease.
+     */
+    void releaseLater(CacheKey<?> key, String token, Duration leaseTtl) {
+        schedule(key, token, System.nanoTime() + leaseTtl.toNanos(), 0);
+    }
+
+    private void schedule(CacheKey<?> key, String token, long leaseGoneAt, long delayNanos) {
         try {
-            timer.execute(() -> {
+            timer.schedule(() -> {
                 try {
                     cache.release(key, token);
                 } catch (RuntimeException e) {
                     metrics.cacheError("release");
+                    long next = System.nanoTime() + RELEASE_RETRY.toNanos();
+                    if (next - leaseGoneAt < 0) schedule(key, token, leaseGoneAt, RELEASE_RETRY.toNanos());
                 }
-            });
+            }, delayNanos, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException closed) {
             // Shutting down: the lease expires by itself.
         }

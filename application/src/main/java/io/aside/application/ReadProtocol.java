@@ -61,7 +61,7 @@ final class ReadProtocol {
                 metrics.cacheError("lookup");
                 if (!e.shed()) unanswered = true; // a shed lookup was never sent
                 if (!e.shed() && ++failures < policy.lookupAttempts() && System.nanoTime() < deadline) continue;
-                if (unanswered) keeper.releaseLater(key, request.token());
+                if (unanswered) keeper.releaseLater(key, request.token(), request.ttl());
                 return fallback(kind, loader);
             }
             if (lookup instanceof Lookup.Hit<V> hit) {
@@ -98,13 +98,13 @@ final class ReadProtocol {
         try (LeaseKeeper.Renewal renewal = keeper.keepAlive(lease, policy.leaseTtl())) {
             value = timedLoad(kind, loader);
         } catch (RuntimeException loadFailed) {
-            keeper.releaseLater(lease.key(), lease.token());
+            keeper.releaseLater(lease.key(), lease.token(), policy.leaseTtl());
             throw loadFailed;
         }
         if (!trust.isTrusted(lease.key())) {
             // An invalidation of this key went undelivered while we loaded: the lease it would have
             // deleted still holds. Leave the key to a reader after the replay.
-            keeper.releaseLater(lease.key(), lease.token());
+            keeper.releaseLater(lease.key(), lease.token(), policy.leaseTtl());
             return Outcome.of(value, Source.LOADED, loadStart);
         }
         try {
@@ -112,6 +112,8 @@ final class ReadProtocol {
             metrics.fillRefused(kind);
         } catch (CacheUnavailableException e) {
             metrics.cacheError("fill");
+            // The lease may still hold the key: give it back, or every other reader waits it out.
+            keeper.releaseLater(lease.key(), lease.token(), policy.leaseTtl());
         }
         return Outcome.of(value, Source.LOADED, loadStart);
     }

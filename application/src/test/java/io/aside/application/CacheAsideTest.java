@@ -123,6 +123,7 @@ class CacheAsideTest {
         when(readPath.cache.fill(eq(LEASE), any(), any())).thenThrow(new CacheUnavailableException("down", null));
         assertThat(cacheAside.read(KEY, loader).value()).isEqualTo(Presence.of(row));
         verify(readPath.metrics).cacheError("fill");
+        verify(readPath.cache, timeout(2_000)).release(KEY, LEASE.token()); // or other readers wait the lease out
     }
 
     @Test

@@ -4,6 +4,7 @@ import static io.aside.domain.model.ModelFixtures.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.after;
 import static org.mockito.Mockito.atLeast;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
@@ -126,19 +127,30 @@ class LeaseKeeperTest {
 
         keeper.close();
         keeperThread.get().join(Duration.ofSeconds(Latches.PATIENCE_SECONDS).toMillis());
-        keeper.releaseLater(KEY, LEASE.token());
+        keeper.releaseLater(KEY, LEASE.token(), SHORT_TTL);
 
         assertThat(keeperThread.get().isAlive()).isFalse();
         verify(cache, never()).release(any(), any());
     }
 
     @Test
-    void givenReleaseFails_whenReleasedLater_thenTheFailureIsCounted() {
-        doThrow(new CacheUnavailableException("timed out", null)).when(cache).release(KEY, LEASE.token());
+    void givenReleaseFails_whenReleasedLater_thenTheFailureIsCountedAndTheReleaseTriedAgainUntilItGoesThrough() {
+        doThrow(new CacheUnavailableException("timed out", null)).doThrow(new CacheUnavailableException("timed out", null))
+                .doNothing().when(cache).release(KEY, LEASE.token());
 
-        keeper.releaseLater(KEY, LEASE.token());
+        keeper.releaseLater(KEY, LEASE.token(), Duration.ofSeconds(10));
 
-        verify(metrics, timeout(2_000)).cacheError("release");
+        verify(cache, timeout(2_000).times(3)).release(KEY, LEASE.token());
+        verify(metrics, times(2)).cacheError("release");
+    }
+
+    @Test
+    void givenReleaseKeepsFailing_whenTheLeaseHasRunOut_thenTheKeeperStopsTrying() {
+        doThrow(new CacheUnavailableException("down", null)).when(cache).release(KEY, LEASE.token());
+
+        keeper.releaseLater(KEY, LEASE.token(), LeaseKeeper.RELEASE_RETRY.multipliedBy(3));
+
+        verify(cache, after(1_000).atMost(4)).release(KEY, LEASE.token());
     }
 
     /** Counts down once per successful renewal, as reported to the metrics after the cache said yes. */
