@@ -1,8 +1,12 @@
 package io.aside.bootstrap.consistency;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.aside.bootstrap.AsideService;
 import io.aside.testing.ApiClient;
 import io.aside.testing.HttpReply;
+import java.time.Duration;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -37,6 +41,24 @@ public record Instance(String name, AsideService service, ApiClient http, Instru
         return http.get("/metrics").text().lines()
                 .filter(l -> l.startsWith("aside_cache_") && !l.startsWith("aside_cache_load_seconds_bucket"))
                 .collect(Collectors.joining("\n  ", name + ":\n  ", ""));
+    }
+
+    /**
+     * A read on this instance that has loaded {@code key} (a ModelId or a Category) from the database
+     * and is held before its fill while {@code write} runs; its answer, which missed the cache.
+     */
+    HttpReply readHeldBeforeFill(Object key, Supplier<HttpReply> read, Runnable write, Duration bound) {
+        LoadGate gate = repository.holdNextLoadOf(key);
+        Background<HttpReply> reader = Background.start(read);
+        try {
+            gate.awaitLoaded(bound);
+            write.run();
+        } finally {
+            gate.release();
+        }
+        HttpReply answer = reader.await(bound);
+        assertThat(answer.header("X-Cache")).as("the held read missed the cache").isEqualTo("MISS");
+        return answer;
     }
 
     @Override

@@ -128,16 +128,6 @@ abstract class StaleModelSetScenario {
 
     /** A GET on A that has loaded the row and is held before its fill while {@code write} runs; its answer. */
     private HttpReply raceReaderOnAWith(ModelId id, Runnable write) {
-        LoadGate gate = services.a().repository().holdNextLoadOf(id);
-        Background<HttpReply> reader = Background.start(() -> services.a().http().get("/models/" + id));
-        try {
-            gate.awaitLoaded(BOUND);
-            write.run();
-        } finally {
-            gate.release();
-        }
-        HttpReply answer = reader.await(BOUND);
-        assertThat(answer.header("X-Cache")).isEqualTo("MISS");
-        return answer;
+        return services.a().readHeldBeforeFill(id, () -> services.a().http().get("/models/" + id), write, BOUND);
     }
 }

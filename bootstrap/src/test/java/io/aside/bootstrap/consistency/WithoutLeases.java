@@ -11,12 +11,11 @@ import io.aside.application.LeaseKeeper;
 import io.aside.application.ReadFlights;
 import io.aside.application.Sleeper;
 import io.aside.domain.cache.CacheKey;
-import io.aside.domain.cache.Invalidation;
 import io.aside.domain.cache.Lease;
 import io.aside.domain.cache.LeaseRequest;
 import io.aside.domain.cache.Lookup;
 import io.aside.domain.port.CachePort;
-import java.time.Duration;
+import io.aside.domain.port.ForwardingCache;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -31,43 +30,17 @@ final class WithoutLeases extends AbstractModule {
         return new CacheAside(ReadFlights.uncoalesced(), new EveryMissLoads(cache), trust, policy, metrics, Sleeper.REAL, keeper);
     }
 
-    private record EveryMissLoads(CachePort cache) implements CachePort {
+    private static final class EveryMissLoads extends ForwardingCache {
         private static final AtomicLong TOKENS = new AtomicLong();
+
+        EveryMissLoads(CachePort cache) {
+            super(cache);
+        }
 
         @Override
         public <V> Lookup<V> lookup(CacheKey<V> key, LeaseRequest request) {
-            Lookup<V> found = cache.lookup(key, request);
+            Lookup<V> found = delegate.lookup(key, request);
             return found instanceof Lookup.Busy<V> ? new Lookup.Leased<>(new Lease<>(key, "baseline-" + TOKENS.incrementAndGet(), 0)) : found;
-        }
-
-        @Override
-        public <V> boolean fill(Lease<V> lease, V value, Duration ttl) {
-            return cache.fill(lease, value, ttl);
-        }
-
-        @Override
-        public boolean extend(Lease<?> lease, Duration ttl) {
-            return cache.extend(lease, ttl);
-        }
-
-        @Override
-        public void release(CacheKey<?> key, String token) {
-            cache.release(key, token);
-        }
-
-        @Override
-        public void invalidate(Invalidation invalidation) {
-            cache.invalidate(invalidation);
-        }
-
-        @Override
-        public void invalidatePatiently(Invalidation invalidation) {
-            cache.invalidatePatiently(invalidation);
-        }
-
-        @Override
-        public void ping() {
-            cache.ping();
         }
     }
 }
