@@ -8,6 +8,7 @@ import io.aside.bootstrap.cluster.Traffic.Read;
 import io.aside.bootstrap.cluster.Traffic.Write;
 import io.aside.bootstrap.consistency.CacheAudit;
 import io.aside.bootstrap.consistency.Instance;
+import io.aside.bootstrap.e2e.Figures;
 import io.aside.bootstrap.e2e.ModelJson;
 import io.aside.bootstrap.faults.Latencies;
 import io.aside.cache.CircuitBreakerSettings;
@@ -189,5 +190,33 @@ final class FailoverChecks {
         CacheAudit audit = pair.audit(ids);
         assertThat(audit.mismatches()).as("cache entries that are not their row (%s)", audit).isEmpty();
         return audit;
+    }
+
+    /**
+     * Once the outbox is drained: every model read on both instances equals its row, the cache agrees
+     * with the database, no answered write was lost and no breaker still sheds. Reports the figure.
+     */
+    static void assertRecovered(ClusterPair pair, List<Long> ids, long anyId, Traffic traffic, String figure, String when) {
+        awaitDrained(pair, anyId, traffic);
+        Final last = readEverythingAgainstTheDatabase(pair, ids);
+        CacheAudit audit = assertCacheAgreesWithTheDatabase(pair, ids);
+        Figures.report(figure, "%s, %d stale of %d reads on 2 instances; %s", when, last.stale().size(), last.reads(), audit);
+        assertThat(last.stale()).as("reads that were not the row").isEmpty();
+        assertThat(audit.cachedModels()).as("models the audit found cached").isPositive();
+        assertNoWriteLost(pair, traffic);
+        awaitNoBreakerShedding(pair, ids);
+    }
+
+    static long hits(List<Read> reads) {
+        return reads.stream().filter(read -> "HIT".equals(read.xCache())).count();
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 }

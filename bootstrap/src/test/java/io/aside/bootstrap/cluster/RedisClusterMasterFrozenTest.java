@@ -2,9 +2,7 @@ package io.aside.bootstrap.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aside.bootstrap.cluster.FailoverChecks.Final;
 import io.aside.bootstrap.cluster.Traffic.Read;
-import io.aside.bootstrap.consistency.CacheAudit;
 import io.aside.bootstrap.e2e.Figures;
 import io.aside.testing.RedisServer;
 import java.time.Duration;
@@ -91,7 +89,7 @@ class RedisClusterMasterFrozenTest {
                 pair.cluster().awaitFailover(pair.slotOfModel(frozenIds.get(0)), frozen);
                 promotedAt = System.nanoTime();
                 loadsWhenDeclared.compareAndSet(null, loads(ids));
-                sleep(AFTER_PROMOTION);
+                FailoverChecks.sleep(AFTER_PROMOTION);
                 // Updated while the old master is still frozen, with its copies of them: their invalidations go to its successor.
                 for (int i = 0; i < frozenIds.size(); i++) traffic.update(pair.both().get(i % 2), frozenIds.get(i), 1, "after the failover");
                 for (int i = 0; i < 4; i++) traffic.update(pair.both().get(i % 2), healthyIds.get(i), 1, "after the failover");
@@ -119,13 +117,13 @@ class RedisClusterMasterFrozenTest {
                 scenario, TimeUnit.NANOSECONDS.toMillis(declared - frozenAt), TimeUnit.NANOSECONDS.toMillis(promotedAt - frozenAt), state.downMillis());
         Figures.report("cluster freeze", "%s: the first %d ms, healthy masters' models %d HIT of %d (%s), %d database loads of %d models; "
                         + "frozen master's models %d MISS of %d (%s), %d loads of %d models", scenario,
-                TimeUnit.NANOSECONDS.toMillis(declared - frozenAt), hits(healthyIsolated), healthyIsolated.size(),
-                FailoverChecks.latencies(healthyIsolated), healthyLoads, healthyIds.size(), frozenIsolated.size() - hits(frozenIsolated),
+                TimeUnit.NANOSECONDS.toMillis(declared - frozenAt), FailoverChecks.hits(healthyIsolated), healthyIsolated.size(),
+                FailoverChecks.latencies(healthyIsolated), healthyLoads, healthyIds.size(), frozenIsolated.size() - FailoverChecks.hits(frozenIsolated),
                 frozenIsolated.size(), FailoverChecks.latencies(frozenIsolated), frozenLoads, frozenIds.size());
         Figures.report("cluster freeze", "%s: until the promotion, healthy masters' models %d HIT of %d; while every slot was refused "
                 + "%d HIT of %d (near caches, while their lease lasted); all reads: %s; %d older than an answered write, all database reads "
-                + "within the fallback window (longest lag %d ms)", scenario, hits(healthyUntilPromoted), healthyUntilPromoted.size(),
-                hits(healthyDown), healthyDown.size(), FailoverChecks.latencies(traffic.reads()),
+                + "within the fallback window (longest lag %d ms)", scenario, FailoverChecks.hits(healthyUntilPromoted), healthyUntilPromoted.size(),
+                FailoverChecks.hits(healthyDown), healthyDown.size(), FailoverChecks.latencies(traffic.reads()),
                 traffic.olderThanAnAnsweredWrite(traffic.reads()).size(), FailoverChecks.longestLag(traffic).toMillis());
 
         FailoverChecks.assertEveryRequestAnswered(traffic);
@@ -143,15 +141,7 @@ class RedisClusterMasterFrozenTest {
         }
         FailoverChecks.assertStaleOnlyWithinTheFallbackWindow(traffic);
 
-        FailoverChecks.awaitDrained(pair, healthyIds.get(0), traffic);
-        Final last = FailoverChecks.readEverythingAgainstTheDatabase(pair, ids);
-        CacheAudit audit = FailoverChecks.assertCacheAgreesWithTheDatabase(pair, ids);
-        Figures.report("cluster freeze", "%s: after the resume and the replay, %d stale of %d reads on 2 instances; %s", scenario,
-                last.stale().size(), last.reads(), audit);
-        assertThat(last.stale()).as("reads that were not the row").isEmpty();
-        assertThat(audit.cachedModels()).as("models the audit found cached").isPositive();
-        FailoverChecks.assertNoWriteLost(pair, traffic);
-        FailoverChecks.awaitNoBreakerShedding(pair, ids);
+        FailoverChecks.assertRecovered(pair, ids, healthyIds.get(0), traffic, "cluster freeze", scenario + ": after the resume and the replay");
     }
 
     private Map<Long, Integer> loads(List<Long> ids) {
@@ -160,18 +150,5 @@ class RedisClusterMasterFrozenTest {
 
     private static int sum(List<Long> ids, Map<Long, Integer> after, Map<Long, Integer> before) {
         return ids.stream().mapToInt(id -> after.get(id) - before.get(id)).sum();
-    }
-
-    private static long hits(List<Read> reads) {
-        return reads.stream().filter(read -> "HIT".equals(read.xCache())).count();
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -2,9 +2,7 @@ package io.aside.bootstrap.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aside.bootstrap.cluster.FailoverChecks.Final;
 import io.aside.bootstrap.cluster.Traffic.Read;
-import io.aside.bootstrap.consistency.CacheAudit;
 import io.aside.bootstrap.e2e.Figures;
 import io.aside.testing.RedisServer;
 import java.time.Duration;
@@ -80,12 +78,12 @@ class RedisClusterMasterKilledTest {
         long promoted;
         ClusterStateWatch state = ClusterStateWatch.start(watched, victim, () -> {});
         try {
-            sleep(BEFORE_KILL);
+            FailoverChecks.sleep(BEFORE_KILL);
             killed = System.nanoTime();
             victim.kill();
             pair.cluster().awaitFailover(pair.slotOfModel(hot), victim);
             promoted = System.nanoTime();
-            sleep(AFTER_PROMOTION);
+            FailoverChecks.sleep(AFTER_PROMOTION);
         } finally {
             traffic.stop();
             state.close();
@@ -99,12 +97,12 @@ class RedisClusterMasterKilledTest {
                         + "CLUSTERDOWN, for %d ms); reads meanwhile: %s; all reads: %s", scenario, TimeUnit.NANOSECONDS.toMillis(promoted - killed),
                 TimeUnit.NANOSECONDS.toMillis(declared - killed), state.downMillis(), FailoverChecks.latencies(withoutMaster),
                 FailoverChecks.latencies(traffic.reads()));
-        // A write whose invalidation cannot reach the dead master makes its instance, and through their relays every instance,
-        // stop trusting the cache for every key until the replay (CacheTrust): the healthy masters' models are read from the database too.
+        // A write whose invalidation cannot reach the dead master makes every instance (its own at once, the others through their
+        // relays) distrust the keys it touched until the replay (CacheTrust): reads of those keys go to the database meanwhile.
         Figures.report("cluster failover", "%s: healthy masters' models %d HIT of %d reads before the declaration, %d of %d after; "
                         + "%.0f reads skipped the cache as untrusted; %d writes answered (slowest %d ms); %d reads older than an answered write, "
                         + "all database reads within the fallback window (longest lag %d ms)", scenario,
-                hits(othersBeforeDeclared), othersBeforeDeclared.size(), hits(othersAfterDeclared), othersAfterDeclared.size(),
+                FailoverChecks.hits(othersBeforeDeclared), othersBeforeDeclared.size(), FailoverChecks.hits(othersAfterDeclared), othersAfterDeclared.size(),
                 untrustedReads() - untrustedBefore, traffic.writes().size(), slowestWrite(traffic),
                 traffic.olderThanAnAnsweredWrite(traffic.reads()).size(), FailoverChecks.longestLag(traffic).toMillis());
         FailoverChecks.assertEveryRequestAnswered(traffic);
@@ -112,35 +110,14 @@ class RedisClusterMasterKilledTest {
         FailoverChecks.assertReadsBounded(pair, traffic);
         FailoverChecks.assertStaleOnlyWithinTheFallbackWindow(traffic);
 
-        FailoverChecks.awaitDrained(pair, hot, traffic);
-        Final last = FailoverChecks.readEverythingAgainstTheDatabase(pair, ids);
-        CacheAudit audit = FailoverChecks.assertCacheAgreesWithTheDatabase(pair, ids);
-        Figures.report("cluster failover", "%s: after the promotion and the replay, %d stale of %d reads on 2 instances; %s", scenario,
-                last.stale().size(), last.reads(), audit);
-        assertThat(last.stale()).as("reads that were not the row").isEmpty();
-        assertThat(audit.cachedModels()).as("models the audit found cached").isPositive();
-        FailoverChecks.assertNoWriteLost(pair, traffic);
-        FailoverChecks.awaitNoBreakerShedding(pair, ids);
+        FailoverChecks.assertRecovered(pair, ids, hot, traffic, "cluster failover", scenario + ": after the promotion and the replay");
     }
 
     private double untrustedReads() {
         return pair.both().stream().mapToDouble(FailoverChecks::untrustedReads).sum();
     }
 
-    private static long hits(List<Read> reads) {
-        return reads.stream().filter(read -> "HIT".equals(read.xCache())).count();
-    }
-
     private static long slowestWrite(Traffic traffic) {
         return traffic.writes().stream().mapToLong(write -> TimeUnit.NANOSECONDS.toMillis(write.answered() - write.sent())).max().orElse(0);
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
