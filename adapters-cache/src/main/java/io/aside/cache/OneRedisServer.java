@@ -1,6 +1,7 @@
 package io.aside.cache;
 
 import io.aside.cache.RedisEpoch.Life;
+import io.aside.domain.cache.CacheKey;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -77,14 +78,10 @@ final class OneRedisServer implements RedisDeployment {
         return 0;
     }
 
+    /** One server: one breaker, and no key to work out per call. */
     @Override
-    public Object serverOf(String key) {
-        return settings.nodes().get(0);
-    }
-
-    @Override
-    public Object everyServer() {
-        return settings.nodes().get(0);
+    public CacheShards shards(Function<CacheKey<?>, String> entryKey) {
+        return CacheShards.ONE;
     }
 
     @Override

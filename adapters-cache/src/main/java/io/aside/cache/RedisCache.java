@@ -115,7 +115,7 @@ public final class RedisCache implements CachePort, AutoCloseable {
 
     /** How this cache's entries spread over servers that fail on their own, for a breaker per server. */
     public CacheShards shards() {
-        return new RedisShards(deployment, scripts);
+        return deployment.shards(scripts::entryKey);
     }
 
     /**

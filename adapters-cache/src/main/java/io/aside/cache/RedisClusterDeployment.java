@@ -2,6 +2,7 @@ package io.aside.cache;
 
 import io.aside.cache.RedisClients.RedisCluster;
 import io.aside.cache.RedisEpoch.Life;
+import io.aside.domain.cache.CacheKey;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -28,7 +29,6 @@ final class RedisClusterDeployment implements RedisDeployment {
 
     /** Where a slot is while no master serves it, as far as this client knows. */
     private static final String NO_MASTER_KNOWN = "no master known";
-    private static final String EVERY_MASTER = "every master";
     /** A Redis Cluster has 16,384 hash slots. */
     private static final int SLOTS = 16_384;
 
@@ -99,17 +99,16 @@ final class RedisClusterDeployment implements RedisDeployment {
         return JedisClusterCRC16.getSlot(key);
     }
 
-    /** The master that serves {@code key}'s slot as this client last learned it. */
+    /** The masters, by the slot each entry's key is in. */
     @Override
-    public Object serverOf(String key) {
-        HostAndPort master = fastCluster().provider().getNode(slotOf(key));
-        return master != null ? master : NO_MASTER_KNOWN;
+    public CacheShards shards(Function<CacheKey<?>, String> entryKey) {
+        return new ClusterShards(this, entryKey);
     }
 
-    /** A ping reaches every master: it counts against a breaker of its own, not any one master's. */
-    @Override
-    public Object everyServer() {
-        return EVERY_MASTER;
+    /** The master that serves {@code key}'s slot as this client last learned it. */
+    Object masterOf(String key) {
+        HostAndPort master = fastCluster().provider().getNode(slotOf(key));
+        return master != null ? master : NO_MASTER_KNOWN;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.aside.cache;
 
 import io.aside.cache.RedisEpoch.Life;
+import io.aside.domain.cache.CacheKey;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -38,11 +39,8 @@ sealed interface RedisDeployment extends AutoCloseable permits OneRedisServer, R
     /** Which hash slot {@code key} is in: keys of one slot may be touched by one script. */
     int slotOf(String key);
 
-    /** Which server holds {@code key} now, as this client last learned it: what fails on its own. */
-    Object serverOf(String key);
-
-    /** What a call to every server (a ping) counts against: the one server, or the whole cluster. */
-    Object everyServer();
+    /** The servers that fail on their own, for a breaker each; {@code entryKey} names the key a call on an entry touches. */
+    CacheShards shards(Function<CacheKey<?>, String> entryKey);
 
     /** The command that publishes a near-cache message to its channel's subscribers. */
     String publishCommand();
