@@ -43,7 +43,8 @@ public final class CacheTrust {
 
     /** Whether reads of {@code key} may use the cache: no undelivered invalidation touches it. */
     public boolean isTrusted(CacheKey<?> key) {
-        return !distrust.covers(key);
+        Distrust current = distrust;
+        return current == Distrust.NONE || !current.covers(key); // the first: every read while all is delivered
     }
 
     /**
