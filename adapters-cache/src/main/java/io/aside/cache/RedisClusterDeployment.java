@@ -4,10 +4,15 @@ import io.aside.cache.RedisClients.RedisCluster;
 import io.aside.cache.RedisEpoch.Life;
 import io.aside.domain.cache.CacheKey;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import redis.clients.jedis.BuilderFactory;
 import redis.clients.jedis.CommandArguments;
+import redis.clients.jedis.CommandObject;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
@@ -32,13 +37,23 @@ final class RedisClusterDeployment implements RedisDeployment {
     /** A Redis Cluster has 16,384 hash slots. */
     private static final int SLOTS = 16_384;
 
+    private static final CommandObject<String> INFO_LIFE =
+            new CommandObject<>(new CommandArguments(Command.INFO).add("server").add("replication"), BuilderFactory.STRING);
+
     private final RedisSettings settings;
     private final RedisKeys keys;
+    private final Consumer<String> onNewLife;
+    /** Each master's life as last seen at its address. */
+    private final Map<HostAndPort, String> lives = new HashMap<>();
+    /** Lives met in the first round of pings are where this client starts, not changes. */
+    private volatile boolean firstRoundLearned;
     private volatile RedisCluster fast;
     private volatile RedisCluster patient;
 
-    RedisClusterDeployment(RedisSettings settings) {
+    /** @param onNewLife told when a master is found in a life it was not in before (promoted, restarted) */
+    RedisClusterDeployment(RedisSettings settings, Consumer<String> onNewLife) {
         this.settings = settings;
+        this.onNewLife = onNewLife;
         this.keys = new RedisKeys(settings.namespace(), true);
     }
 
@@ -77,6 +92,8 @@ final class RedisClusterDeployment implements RedisDeployment {
     /**
      * Every master of the slot map answers, or this fails: part of the cache is unavailable. The
      * masters are read off the slots, which follow failovers (Jedis' list of primaries does not).
+     * Each tells its life, as the scripts read it: a master found in a life this client has not seen
+     * at its address (promoted, or restarted) is reported, once the first round has been learned.
      */
     @Override
     public void ping() {
@@ -89,9 +106,21 @@ final class RedisClusterDeployment implements RedisDeployment {
         }
         for (HostAndPort master : masters) {
             try (Connection connection = provider.getConnection(master)) {
-                connection.executeCommand(new CommandArguments(Command.PING));
+                learn(master, lifeOf(connection.executeCommand(INFO_LIFE)));
             }
         }
+        firstRoundLearned = true;
+    }
+
+    private synchronized void learn(HostAndPort master, String life) {
+        String before = lives.put(master, life);
+        if (life.equals(before) || !firstRoundLearned) return;
+        onNewLife.accept("Redis Cluster master " + master + " is in a new life (promoted or restarted: " + life + ")");
+    }
+
+    /** What the scripts tag a master's entries with ({@link CacheScripts}): its run_id's and master_replid's first 8 characters. */
+    static String lifeOf(String info) {
+        return RedisEpoch.infoField(info, "run_id").substring(0, 8) + RedisEpoch.infoField(info, "master_replid").substring(0, 8);
     }
 
     @Override

@@ -16,7 +16,7 @@ import redis.clients.jedis.UnifiedJedis;
 sealed interface RedisDeployment extends AutoCloseable permits OneRedisServer, RedisClusterDeployment {
     /** The deployment {@code settings} name; never fails because Redis is down. */
     static RedisDeployment of(RedisSettings settings, Consumer<String> onNewLife) {
-        return settings.cluster() ? new RedisClusterDeployment(settings) : new OneRedisServer(settings, onNewLife);
+        return settings.cluster() ? new RedisClusterDeployment(settings, onNewLife) : new OneRedisServer(settings, onNewLife);
     }
 
     /** The client of every protocol step, with the command timeout. */

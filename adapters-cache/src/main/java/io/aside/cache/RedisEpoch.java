@@ -73,8 +73,13 @@ final class RedisEpoch {
     }
 
     static String runId(String info) {
-        return info.lines().filter(line -> line.startsWith("run_id:")).map(line -> line.substring("run_id:".length()).strip())
-                .findFirst().orElseThrow(() -> new IllegalStateException("INFO server has no run_id"));
+        return infoField(info, "run_id");
+    }
+
+    /** A field of an {@code INFO} reply, e.g. {@code run_id}. */
+    static String infoField(String info, String name) {
+        return info.lines().filter(line -> line.startsWith(name + ":")).map(line -> line.substring(name.length() + 1).strip())
+                .findFirst().orElseThrow(() -> new IllegalStateException("INFO has no " + name));
     }
 
     static String tagOf(String runId) {

@@ -15,6 +15,7 @@ import io.aside.testing.RedisServer;
 import io.aside.testing.TestServers;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.util.JedisClusterCRC16;
@@ -29,8 +30,9 @@ class RedisClusterFailoverTest {
 
     private final RedisCluster cluster = TestServers.dedicatedRedisCluster();
     private final String namespace = cluster.freshNamespace();
+    private final List<String> newLives = new CopyOnWriteArrayList<>();
     private final RedisCache cache = new RedisCache(RedisSettings.fromUrl(cluster.url()).withNamespace(namespace)
-            .withTimeouts(TestRedis.UNHURRIED, TestRedis.UNHURRIED));
+            .withTimeouts(TestRedis.UNHURRIED, TestRedis.UNHURRIED), newLives::add);
 
     @AfterEach
     void close() {
@@ -49,6 +51,7 @@ class RedisClusterFailoverTest {
         CachePortContract.fillOn(cache, KEY, Presence.of(old));
         GenerationProbe.of(cache, category);
         master.command("WAIT", "1", "1000"); // the replica has the entry and the generation
+        cache.ping(); // the masters' lives as this client starts with them: not reported
 
         long reachedByTheDeadMaster;
         replica.pause();
@@ -64,6 +67,9 @@ class RedisClusterFailoverTest {
         RedisServer promoted = cluster.awaitFailover(slot, master);
 
         assertThat(promoted).isSameAs(replica);
+        TestRedis.firstSuccess(cache::ping);
+        assertThat(newLives).as("the promotion reported as a new life (for the epoch-changes metric)").singleElement()
+                .asString().contains(":" + replica.port()).contains(StoredFormat.lifeOfMaster(replica));
         assertThat(replica.command("GET", entry)).as("the promoted replica still holds the deleted entry")
                 .startsWith(StoredFormat.value(lifeBeforeThePromotion(replica, entry), "{"));
         Lookup<Presence<Model>> lookup = TestRedis.firstAnswer(() -> cache.lookup(KEY, CachePortContract.request(Duration.ofSeconds(5))));

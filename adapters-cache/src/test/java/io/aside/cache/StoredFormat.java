@@ -20,10 +20,7 @@ final class StoredFormat {
      * characters of its {@code run_id}) and its mastership (of its {@code master_replid}).
      */
     static String lifeOfMaster(RedisServer master) {
-        String runId = RedisEpoch.runId(master.command("INFO", "server"));
-        String replicationId = master.command("INFO", "replication").lines().filter(line -> line.startsWith("master_replid:"))
-                .map(line -> line.substring("master_replid:".length()).strip()).findFirst().orElseThrow();
-        return runId.substring(0, 8) + replicationId.substring(0, 8);
+        return RedisClusterDeployment.lifeOf(master.command("INFO", "server", "replication"));
     }
 
     static String value(String life, String json) {
