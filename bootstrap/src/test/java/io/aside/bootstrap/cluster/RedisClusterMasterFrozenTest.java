@@ -12,9 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -45,34 +44,29 @@ class RedisClusterMasterFrozenTest {
     /** Loads of the healthy masters' models while only the frozen master fails: a read caught in the detection margin, per instance. */
     static final int HEALTHY_LOADS_BOUND = 2;
 
-    private ClusterPair pair;
+    @RegisterExtension
+    final OwnClusterPair own = new OwnClusterPair();
 
-    @BeforeEach
-    void startClusterAndInstances() {
-        pair = ClusterPair.start();
-    }
-
-    @AfterEach
-    void stop() {
-        if (pair != null) pair.close();
+    private ClusterPair pair() {
+        return own.pair();
     }
 
     @ParameterizedTest(name = "cluster-require-full-coverage {0}")
     @ValueSource(strings = {"yes", "no"})
     void givenOneMasterFrozen_whenReadingModelsOfEveryMaster_thenOthersStayCachedFrozenOnesFailOpenAndNothingStaleAfterResume(String fullCoverage) {
-        pair.cluster().nodes().forEach(node -> node.command("CONFIG", "SET", "cluster-require-full-coverage", fullCoverage));
-        RedisServer nearMaster = pair.cluster().masterOf(pair.nearCacheSlot());
-        List<Long> ids = FailoverChecks.seed(pair.a(), MODELS);
-        Map<Long, RedisServer> masters = ids.stream().collect(Collectors.toMap(id -> id, pair::masterOfModel));
+        pair().cluster().nodes().forEach(node -> node.command("CONFIG", "SET", "cluster-require-full-coverage", fullCoverage));
+        RedisServer nearMaster = pair().cluster().masterOf(pair().nearCacheSlot());
+        List<Long> ids = FailoverChecks.seed(pair().a(), MODELS);
+        Map<Long, RedisServer> masters = ids.stream().collect(Collectors.toMap(id -> id, pair()::masterOfModel));
         RedisServer frozen = masters.values().stream().filter(master -> master != nearMaster).findFirst().orElseThrow();
         Predicate<Long> onFrozen = id -> masters.get(id) == frozen;
         List<Long> frozenIds = ids.stream().filter(onFrozen).toList();
         List<Long> healthyIds = ids.stream().filter(onFrozen.negate()).toList();
         // Half the healthy masters' models in both near caches, half only in Redis: reads of those ask a healthy master.
-        FailoverChecks.warm(pair, healthyIds.subList(0, healthyIds.size() / 2));
-        RedisOnlyFill.fill(pair.config(), pair.a().repository().database(), healthyIds.subList(healthyIds.size() / 2, healthyIds.size()));
+        FailoverChecks.warm(pair(), healthyIds.subList(0, healthyIds.size() / 2));
+        RedisOnlyFill.fill(pair().config(), pair().a().repository().database(), healthyIds.subList(healthyIds.size() / 2, healthyIds.size()));
         // The frozen master's models only in Redis too: a read of one asks the frozen master (a near-cache hit would not).
-        RedisOnlyFill.fill(pair.config(), pair.a().repository().database(), frozenIds);
+        RedisOnlyFill.fill(pair().config(), pair().a().repository().database(), frozenIds);
         Map<Long, Integer> loadsBefore = loads(ids);
 
         AtomicReference<Map<Long, Integer>> loadsWhenDeclared = new AtomicReference<>();
@@ -84,17 +78,17 @@ class RedisClusterMasterFrozenTest {
         try {
             frozen.pause();
             frozenAt = System.nanoTime();
-            traffic = Traffic.start(pair.both(), 2, frozenIds, healthyIds, List.of(), List.of(), Map.of());
+            traffic = Traffic.start(pair().both(), 2, frozenIds, healthyIds, List.of(), List.of(), Map.of());
             try {
-                pair.cluster().awaitFailover(pair.slotOfModel(frozenIds.get(0)), frozen);
+                pair().cluster().awaitFailover(pair().slotOfModel(frozenIds.get(0)), frozen);
                 promotedAt = System.nanoTime();
                 loadsWhenDeclared.compareAndSet(null, loads(ids));
                 FailoverChecks.sleep(AFTER_PROMOTION);
                 // Updated while the old master is still frozen, with its copies of them: their invalidations go to its successor.
-                for (int i = 0; i < frozenIds.size(); i++) traffic.update(pair.both().get(i % 2), frozenIds.get(i), 1, "after the failover");
-                for (int i = 0; i < 4; i++) traffic.update(pair.both().get(i % 2), healthyIds.get(i), 1, "after the failover");
+                for (int i = 0; i < frozenIds.size(); i++) traffic.update(pair().both().get(i % 2), frozenIds.get(i), 1, "after the failover");
+                for (int i = 0; i < 4; i++) traffic.update(pair().both().get(i % 2), healthyIds.get(i), 1, "after the failover");
                 frozen.resume();
-                pair.cluster().awaitFormed();
+                pair().cluster().awaitFormed();
             } finally {
                 traffic.stop();
             }
@@ -127,7 +121,7 @@ class RedisClusterMasterFrozenTest {
                 traffic.olderThanAnAnsweredWrite(traffic.reads()).size(), FailoverChecks.longestLag(traffic).toMillis());
 
         FailoverChecks.assertEveryRequestAnswered(traffic);
-        FailoverChecks.assertReadsBounded(pair, traffic);
+        FailoverChecks.assertReadsBounded(pair(), traffic);
         assertThat(healthyIsolated).as("reads of the healthy masters' models while only the frozen one failed").isNotEmpty()
                 .allSatisfy(read -> assertThat(read.xCache()).as("%s", read).isEqualTo("HIT"));
         assertThat(healthyLoads).as("database loads of the healthy masters' models meanwhile").isLessThanOrEqualTo(HEALTHY_LOADS_BOUND);
@@ -141,11 +135,11 @@ class RedisClusterMasterFrozenTest {
         }
         FailoverChecks.assertStaleOnlyWithinTheFallbackWindow(traffic);
 
-        FailoverChecks.assertRecovered(pair, ids, healthyIds.get(0), traffic, "cluster freeze", scenario + ": after the resume and the replay");
+        FailoverChecks.assertRecovered(pair(), ids, healthyIds.get(0), traffic, "cluster freeze", scenario + ": after the resume and the replay");
     }
 
     private Map<Long, Integer> loads(List<Long> ids) {
-        return ids.stream().collect(Collectors.toMap(id -> id, pair::loadsOf));
+        return ids.stream().collect(Collectors.toMap(id -> id, pair()::loadsOf));
     }
 
     private static int sum(List<Long> ids, Map<Long, Integer> after, Map<Long, Integer> before) {

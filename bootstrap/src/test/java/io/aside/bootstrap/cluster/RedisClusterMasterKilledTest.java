@@ -12,10 +12,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A Redis Cluster master SIGKILLed under reads and writes on two instances, until its replica took
@@ -32,33 +31,28 @@ class RedisClusterMasterKilledTest {
     static final Duration AFTER_PROMOTION = Duration.ofSeconds(2);
     static final int MODELS = 45;
 
-    private ClusterPair pair;
+    @RegisterExtension
+    final OwnClusterPair own = new OwnClusterPair();
 
-    @BeforeEach
-    void startClusterAndInstances() {
-        pair = ClusterPair.start();
-    }
-
-    @AfterEach
-    void stop() {
-        if (pair != null) pair.close();
+    private ClusterPair pair() {
+        return own.pair();
     }
 
     @Test
     void givenHotModelOffTheNearCacheMaster_whenItsMasterIsKilledDuringReadsAndWrites_thenReadsBoundedNothingLostNothingStale() {
-        RedisServer nearMaster = pair.cluster().masterOf(pair.nearCacheSlot());
+        RedisServer nearMaster = pair().cluster().masterOf(pair().nearCacheSlot());
         failover("hot model's master SIGKILLed (not the near cache's)", master -> master != nearMaster);
     }
 
     @Test
     void givenHotModelOnTheNearCacheMaster_whenThatMasterIsKilledDuringReadsAndWrites_thenReadsBoundedNothingLostNothingStale() {
-        RedisServer nearMaster = pair.cluster().masterOf(pair.nearCacheSlot());
+        RedisServer nearMaster = pair().cluster().masterOf(pair().nearCacheSlot());
         failover("hot model's master SIGKILLed, the near cache's too", master -> master == nearMaster);
     }
 
     private void failover(String scenario, Predicate<RedisServer> victimWanted) {
-        List<Long> ids = FailoverChecks.seed(pair.a(), MODELS);
-        Map<Long, RedisServer> masters = ids.stream().collect(Collectors.toMap(id -> id, pair::masterOfModel));
+        List<Long> ids = FailoverChecks.seed(pair().a(), MODELS);
+        Map<Long, RedisServer> masters = ids.stream().collect(Collectors.toMap(id -> id, pair()::masterOfModel));
         long hot = ids.stream().filter(id -> victimWanted.test(masters.get(id))).findFirst().orElseThrow();
         RedisServer victim = masters.get(hot);
         List<Long> others = ids.stream().filter(id -> id != hot).toList();
@@ -68,11 +62,11 @@ class RedisClusterMasterKilledTest {
             others.stream().filter(id -> masters.get(id) == master).limit(2).forEach(writtenOthers::add);
         }
         assertThat(masters.values().stream().distinct()).as("the models are spread over every master").hasSize(3);
-        FailoverChecks.warm(pair, ids);
+        FailoverChecks.warm(pair(), ids);
 
         double untrustedBefore = untrustedReads();
         RedisServer watched = masters.values().stream().filter(master -> master != victim).findFirst().orElseThrow();
-        Traffic traffic = Traffic.start(pair.both(), 2, List.of(hot), others, List.of(hot), writtenOthers,
+        Traffic traffic = Traffic.start(pair().both(), 2, List.of(hot), others, List.of(hot), writtenOthers,
                 ids.stream().collect(Collectors.toMap(id -> id, id -> 1L)));
         long killed;
         long promoted;
@@ -81,7 +75,7 @@ class RedisClusterMasterKilledTest {
             FailoverChecks.sleep(BEFORE_KILL);
             killed = System.nanoTime();
             victim.kill();
-            pair.cluster().awaitFailover(pair.slotOfModel(hot), victim);
+            pair().cluster().awaitFailover(pair().slotOfModel(hot), victim);
             promoted = System.nanoTime();
             FailoverChecks.sleep(AFTER_PROMOTION);
         } finally {
@@ -107,14 +101,14 @@ class RedisClusterMasterKilledTest {
                 traffic.olderThanAnAnsweredWrite(traffic.reads()).size(), FailoverChecks.longestLag(traffic).toMillis());
         FailoverChecks.assertEveryRequestAnswered(traffic);
         assertThat(withoutMaster).as("reads while the slot had no master").isNotEmpty();
-        FailoverChecks.assertReadsBounded(pair, traffic);
+        FailoverChecks.assertReadsBounded(pair(), traffic);
         FailoverChecks.assertStaleOnlyWithinTheFallbackWindow(traffic);
 
-        FailoverChecks.assertRecovered(pair, ids, hot, traffic, "cluster failover", scenario + ": after the promotion and the replay");
+        FailoverChecks.assertRecovered(pair(), ids, hot, traffic, "cluster failover", scenario + ": after the promotion and the replay");
     }
 
     private double untrustedReads() {
-        return pair.both().stream().mapToDouble(FailoverChecks::untrustedReads).sum();
+        return pair().both().stream().mapToDouble(FailoverChecks::untrustedReads).sum();
     }
 
     private static long slowestWrite(Traffic traffic) {
