@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * A Redis server for tests. Test classes keep apart by key namespace ({@link #freshNamespace()});
@@ -92,7 +91,7 @@ public final class RedisServer extends TestServer {
 
     /** A key namespace no other test class uses. */
     public String freshNamespace() {
-        return "aside-test-" + UUID.randomUUID().toString().substring(0, 8);
+        return Namespaces.fresh();
     }
 
     /**

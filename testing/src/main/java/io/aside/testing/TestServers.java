@@ -17,6 +17,10 @@ public final class TestServers {
         static final RedisServer INSTANCE = RedisServer.provision();
     }
 
+    private static final class MemcachedHolder {
+        static final MemcachedServer INSTANCE = MemcachedServer.startOwned();
+    }
+
     private static final class RedisClusterHolder {
         static final RedisCluster INSTANCE = RedisCluster.start();
     }
@@ -61,6 +65,19 @@ public final class TestServers {
      */
     public static RedisCluster dedicatedRedisCluster() {
         return RedisCluster.start();
+    }
+
+    /**
+     * The memcached shared by the tests of one JVM that neither stop nor restart it: they keep apart
+     * by namespace. Started on first use from Debian's {@code memcached}, stopped at exit.
+     */
+    public static MemcachedServer memcached() {
+        return MemcachedHolder.INSTANCE;
+    }
+
+    /** A memcached of the caller's own, for fault tests that stop, kill or pause it. Close it when done. */
+    public static MemcachedServer dedicatedMemcached() {
+        return MemcachedServer.startOwned();
     }
 
     /** A MariaDB of the caller's own, for tests that stop and restart it. Close it when done. */

@@ -35,4 +35,21 @@ class TestServersTest {
         assertThat(redis.answers()).isTrue();
         assertThat(redis.freshNamespace()).isNotEqualTo(redis.freshNamespace());
     }
+
+    @Test
+    void givenInstalledMemcached_whenStoredAndRestarted_thenItAnswersAndComesBackEmpty() {
+        try (MemcachedServer memcached = TestServers.dedicatedMemcached()) {
+            assertThat(memcached.command("version")).singleElement().asString().startsWith("VERSION 1.");
+            assertThat(memcached.command("set k 0 0 1\r\nv")).containsExactly("STORED");
+            assertThat(memcached.command("mg k v")).containsExactly("VA 1", "v");
+
+            memcached.pause();
+            assertThat(memcached.answers()).isFalse();
+            memcached.resume();
+            memcached.kill();
+            memcached.start();
+
+            assertThat(memcached.command("mg k v")).containsExactly("EN");
+        }
+    }
 }
