@@ -31,13 +31,14 @@ public final class CircuitBreakingCache implements CachePort {
     private final Map<Object, Shard> breakers = new ConcurrentHashMap<>();
 
     /**
-     * A shard's breaker, and when a call for the shard last came. A shard can stop being called for
-     * good: a cluster master that failed over is no longer any slot's master, and its breaker, open
-     * since it died, would stay open with nothing to shed.
+     * A shard's breaker, and when a call for the shard last failed or was shed. A shard can stop being
+     * called for good: a cluster master that failed over is no longer any slot's master, and its
+     * breaker, open since it died, would stay open with nothing to shed. Only refused calls stamp the
+     * time: a healthy call writes nothing shared on the hot path.
      */
     private static final class Shard {
         final CircuitBreaker breaker;
-        volatile long calledAt = System.nanoTime();
+        volatile long refusedAt = System.nanoTime();
 
         Shard(CircuitBreaker breaker) {
             this.breaker = breaker;
@@ -133,22 +134,25 @@ public final class CircuitBreakingCache implements CachePort {
 
     /**
      * True while calls to some shard are being shed (its breaker is open), or only probing (half-open).
-     * A shard not called for the breaker's wait in open state sheds nothing: the next call, if any
-     * comes, would be let through to probe.
+     * A shard with no call refused for the breaker's wait in open state sheds nothing: the next call,
+     * if any comes, would be let through to probe.
      */
     public boolean isShedding() {
         long now = System.nanoTime();
         return breakers.values().stream()
-                .anyMatch(shard -> shard.breaker.getState() != CircuitBreaker.State.CLOSED && now - shard.calledAt < idleNanos);
+                .anyMatch(shard -> shard.breaker.getState() != CircuitBreaker.State.CLOSED && now - shard.refusedAt < idleNanos);
     }
 
     private <T> T guarded(Object shard, Supplier<T> call) {
         Shard guarded = breakers.computeIfAbsent(shard, server -> new Shard(CircuitBreaker.of("cache " + server, config)));
-        guarded.calledAt = System.nanoTime();
         try {
             return guarded.breaker.executeSupplier(call);
         } catch (CallNotPermittedException open) {
+            guarded.refusedAt = System.nanoTime();
             throw CacheUnavailableException.shed("cache circuit breaker is open: not calling the cache", open);
+        } catch (CacheUnavailableException failed) {
+            guarded.refusedAt = System.nanoTime();
+            throw failed;
         }
     }
 }

@@ -3,12 +3,7 @@ package io.aside.cache;
 import io.aside.domain.cache.CacheKey;
 import io.aside.domain.cache.Invalidation;
 import io.aside.domain.cache.ModelKey;
-import io.aside.domain.model.Category;
-import io.aside.domain.model.ModelId;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /** A Redis Cluster's masters as shards: an entry belongs to the master of its key's slot, as the client last learned it. */
@@ -31,17 +26,7 @@ final class ClusterShards implements CacheShards {
 
     @Override
     public Map<Object, Invalidation> split(Invalidation invalidation) {
-        Map<Object, Set<ModelId>> models = new HashMap<>();
-        Map<Object, Set<Category>> categories = new HashMap<>();
-        invalidation.models().forEach(id -> models.computeIfAbsent(shardOf(new ModelKey(id)), master -> new HashSet<>()).add(id));
-        invalidation.categories().forEach(category -> categories.computeIfAbsent(
-                cluster.masterOf(cluster.keys().generation(category)), master -> new HashSet<>()).add(category));
-        Set<Object> masters = new HashSet<>(models.keySet());
-        masters.addAll(categories.keySet());
-        Map<Object, Invalidation> parts = new HashMap<>();
-        masters.forEach(master -> parts.put(master,
-                new Invalidation(models.getOrDefault(master, Set.of()), categories.getOrDefault(master, Set.of()))));
-        return parts;
+        return invalidation.splitBy(id -> shardOf(new ModelKey(id)), category -> cluster.masterOf(cluster.keys().generation(category)));
     }
 
     @Override

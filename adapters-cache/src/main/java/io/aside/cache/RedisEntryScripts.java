@@ -11,7 +11,6 @@ import io.aside.domain.cache.PageKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.ToIntFunction;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -70,32 +69,20 @@ final class RedisEntryScripts {
      * (the outbox delivers the whole invalidation again: deleting twice and bumping twice are harmless).
      */
     void invalidate(UnifiedJedis redis, Invalidation invalidation, Life life) {
-        Map<Integer, SlotKeys> bySlot = new TreeMap<>();
-        invalidation.models().forEach(id -> {
-            String key = keys.model(new ModelKey(id));
-            bySlot.computeIfAbsent(slotOf.applyAsInt(key), slot -> new SlotKeys()).models.add(key);
-        });
-        invalidation.categories().forEach(category -> {
-            String key = keys.generation(category);
-            bySlot.computeIfAbsent(slotOf.applyAsInt(key), slot -> new SlotKeys()).generations.add(key);
-        });
+        Map<Integer, Invalidation> bySlot = invalidation.splitBy(id -> slotOf.applyAsInt(keys.model(new ModelKey(id))),
+                category -> slotOf.applyAsInt(keys.generation(category)));
         RuntimeException failed = null;
-        for (SlotKeys slot : bySlot.values()) {
-            List<String> scriptKeys = new ArrayList<>(slot.models);
-            scriptKeys.addAll(slot.generations);
+        for (Invalidation slot : bySlot.values()) {
+            List<String> scriptKeys = new ArrayList<>();
+            slot.models().forEach(id -> scriptKeys.add(keys.model(new ModelKey(id))));
+            slot.categories().forEach(category -> scriptKeys.add(keys.generation(category)));
             try {
-                CacheScripts.INVALIDATE.run(redis, scriptKeys, List.of(Integer.toString(slot.models.size()), life.floor()));
+                CacheScripts.INVALIDATE.run(redis, scriptKeys, List.of(Integer.toString(slot.models().size()), life.floor()));
             } catch (RuntimeException e) {
                 if (failed == null) failed = e; else failed.addSuppressed(e);
             }
         }
         if (failed != null) throw failed;
-    }
-
-    /** The keys of one slot an invalidation touches, models first as the script takes them. */
-    private static final class SlotKeys {
-        final List<String> models = new ArrayList<>();
-        final List<String> generations = new ArrayList<>();
     }
 
     /** Deletes exactly {@code stored}'s bytes: what a lookup found there and could not read. */

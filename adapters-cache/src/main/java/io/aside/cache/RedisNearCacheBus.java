@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * How the instances' near caches stay strict through Redis (DESIGN §3.3): each instance holds a
@@ -66,7 +65,7 @@ final class RedisNearCacheBus implements AutoCloseable {
      */
     void announce(Invalidation invalidation, boolean patiently) {
         long start = System.nanoTime();
-        Announcement announcement = send(invalidation, patiently ? deployment.patient() : deployment.fast());
+        Announcement announcement = send(invalidation, patiently);
         try {
             List<String> silent = acknowledgements.await(announcement.sequence(), announcement.members(), start, observer::acknowledged);
             if (!silent.isEmpty()) {
@@ -85,15 +84,14 @@ final class RedisNearCacheBus implements AutoCloseable {
 
     private record Announcement(long sequence, List<Member> members) {}
 
-    private Announcement send(Invalidation invalidation, UnifiedJedis client) {
-        Object reply;
-        try {
-            reply = CacheScripts.ANNOUNCE.run(client, List.of(keys.nearSequence(), keys.nearMembers()),
+    /** Choosing the client is inside the call: a cluster client is made on first use, and that may fail too. */
+    private Announcement send(Invalidation invalidation, boolean patiently) {
+        Object reply = RedisCache.call("announce", () -> {
+            UnifiedJedis client = patiently ? deployment.patient() : deployment.fast();
+            return CacheScripts.ANNOUNCE.run(client, List.of(keys.nearSequence(), keys.nearMembers()),
                     List.of(keys.nearInvalidations(), AnnouncedInvalidation.body(invalidation), deployment.life(client).floor(),
                             deployment.publishCommand()));
-        } catch (JedisException e) {
-            throw new CacheUnavailableException("Redis announce failed: " + e.getMessage(), e);
-        }
+        });
         long received = System.nanoTime();
         List<?> answer = (List<?>) reply;
         long sequence = (Long) answer.get(0);

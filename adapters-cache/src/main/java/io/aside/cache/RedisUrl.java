@@ -18,10 +18,20 @@ final class RedisUrl {
     private RedisUrl() {}
 
     static RedisSettings parse(String url) {
-        if (url != null && url.strip().regionMatches(true, 0, CLUSTER_SCHEME, 0, CLUSTER_SCHEME.length())) {
-            return parseCluster(url.strip().substring(CLUSTER_SCHEME.length()));
+        boolean cluster = url != null && url.strip().regionMatches(true, 0, CLUSTER_SCHEME, 0, CLUSTER_SCHEME.length());
+        try {
+            return cluster ? parseCluster(url.strip().substring(CLUSTER_SCHEME.length())) : parseServer(url);
+        } catch (Problem problem) {
+            String expected = cluster ? "Redis Cluster URL must look like " + CLUSTER_SHAPE : "Redis URL must look like " + SHAPE;
+            throw new IllegalArgumentException(expected + ", but " + problem.getMessage());
         }
-        return parseServer(url);
+    }
+
+    /** What is wrong with a URL, in words that never repeat it (it may hold a password); {@link #parse} names the shape. */
+    private static final class Problem extends RuntimeException {
+        Problem(String problem) {
+            super(problem, null, false, false);
+        }
     }
 
     /** Each seed node is read as a one-server URL with the same credentials: one set of rules for both. */
@@ -31,14 +41,9 @@ final class RedisUrl {
         List<RedisSettings.Node> nodes = new ArrayList<>();
         String password = null;
         for (String node : rest.substring(at + 1).split(",", -1)) {
-            if (node.isBlank()) throw invalidCluster("a node is empty");
-            if (node.contains("/")) throw invalidCluster("a cluster has no database to choose");
-            RedisSettings server;
-            try {
-                server = parseServer(RedisSettings.SCHEME + credentials + node.strip());
-            } catch (IllegalArgumentException e) {
-                throw invalidCluster(e.getMessage().substring(e.getMessage().indexOf(", but ") + 6));
-            }
+            if (node.isBlank()) throw invalid("a node is empty");
+            if (node.contains("/")) throw invalid("a cluster has no database to choose");
+            RedisSettings server = parseServer(RedisSettings.SCHEME + credentials + node.strip());
             nodes.add(new RedisSettings.Node(server.host(), server.port()));
             password = server.password();
         }
@@ -58,6 +63,7 @@ final class RedisUrl {
         if (!"redis".equalsIgnoreCase(uri.getScheme())) throw invalid("the scheme must be redis://");
         if (uri.getHost() == null) throw invalid("it has no host (or an invalid one)");
         if (uri.getPort() < 0) throw invalid("it has no port");
+        if (uri.getPort() < 1 || uri.getPort() > 65535) throw invalid("the port must be 1-65535");
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) throw invalid("it must not have a query or fragment");
         return new RedisSettings(uri.getHost(), uri.getPort(), password(uri.getUserInfo()), database(uri.getPath()),
                 RedisSettings.DEFAULT_NAMESPACE, RedisSettings.DEFAULT_CONNECT_TIMEOUT, RedisSettings.DEFAULT_COMMAND_TIMEOUT,
@@ -78,11 +84,7 @@ final class RedisUrl {
         return Integer.parseInt(db);
     }
 
-    private static IllegalArgumentException invalid(String problem) {
-        return new IllegalArgumentException("Redis URL must look like " + SHAPE + ", but " + problem);
-    }
-
-    private static IllegalArgumentException invalidCluster(String problem) {
-        return new IllegalArgumentException("Redis Cluster URL must look like " + CLUSTER_SHAPE + ", but " + problem);
+    private static Problem invalid(String problem) {
+        return new Problem(problem);
     }
 }

@@ -15,11 +15,9 @@ import io.aside.domain.port.CachePort;
 import io.aside.domain.port.CacheUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** A breaker per shard: a cluster master that is down sheds the calls for its slots only. */
@@ -98,12 +96,7 @@ class ShardedCircuitBreakingCacheTest {
 
         @Override
         public Map<Object, Invalidation> split(Invalidation invalidation) {
-            Map<Object, Set<ModelId>> byShard = invalidation.models().stream()
-                    .collect(Collectors.groupingBy(id -> id.value() % 2, Collectors.toSet()));
-            Set<Object> shards = new HashSet<>(byShard.keySet());
-            if (!invalidation.categories().isEmpty()) shards.add(0L);
-            return shards.stream().collect(Collectors.toMap(shard -> shard,
-                    shard -> new Invalidation(byShard.getOrDefault(shard, Set.of()), shard.equals(0L) ? invalidation.categories() : Set.of())));
+            return invalidation.splitBy(id -> (Object) (id.value() % 2), category -> 0L);
         }
 
         @Override
