@@ -19,4 +19,17 @@ final class Durations {
     static String millis(Duration ttl, String what) {
         return Long.toString(Math.max(1, requirePositive(ttl, what).toMillis()));
     }
+
+    /** memcached reads a TTL past 30 days as a Unix time instead of seconds from now. */
+    private static final long LONGEST_RELATIVE_SECONDS = 30L * 24 * 3600;
+
+    /**
+     * Whole seconds for memcached's {@code T} flag (its clock ticks in seconds), rounding up so that a
+     * lease is never shorter than asked; past 30 days, the Unix time it ends at, as memcached expects.
+     */
+    static long seconds(Duration ttl, String what) {
+        Duration checked = requirePositive(ttl, what);
+        long seconds = Math.max(1, checked.toSeconds() + (checked.getNano() > 0 ? 1 : 0));
+        return seconds <= LONGEST_RELATIVE_SECONDS ? seconds : System.currentTimeMillis() / 1000 + seconds;
+    }
 }
