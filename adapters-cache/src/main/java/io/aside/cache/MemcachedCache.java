@@ -129,7 +129,16 @@ public final class MemcachedCache implements CachePort, AutoCloseable {
         MemcachedReply current = connection.receive();
         if (!sameGeneration || !holdsLease(current, lease.token())) return false;
         connection.send("ms " + entry + " " + stored.length + " T" + seconds + " C" + current.cas(), stored);
-        return connection.receive().is("HD");
+        try {
+            return connection.receive().is("HD");
+        } catch (MemcachedReply.TooLarge e) {
+            // A page of large models can pass memcached's item size (1 MiB by default): it stays uncached,
+            // and our lease is given back so that readers load it themselves instead of waiting for us.
+            log.debug("{} is too large for memcached; served uncached", entry);
+            connection.send("md " + entry + " C" + current.cas());
+            connection.receive();
+            return false;
+        }
     }
 
     @Override

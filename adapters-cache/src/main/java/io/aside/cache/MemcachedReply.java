@@ -11,6 +11,7 @@ import java.util.Arrays;
  */
 record MemcachedReply(String status, String[] words, byte[] data) {
     static MemcachedReply parse(String line) throws IOException {
+        if (line.startsWith("SERVER_ERROR object too large")) throw new TooLarge(line);
         if (line.startsWith("SERVER_ERROR")) throw new ServerError(line);
         if (line.startsWith("CLIENT_ERROR") || line.equals("ERROR")) throw new IllegalStateException("memcached refused a command Aside built: " + line);
         String[] words = line.split(" ");
@@ -19,9 +20,16 @@ record MemcachedReply(String status, String[] words, byte[] data) {
     }
 
     /** memcached could not do what it was asked (out of memory with eviction off, say): the cache is unusable for this call. */
-    static final class ServerError extends IOException {
+    static class ServerError extends IOException {
         ServerError(String line) {
             super("memcached answered " + line);
+        }
+    }
+
+    /** A value larger than the server's item size limit ({@code -I}): it was not stored, and the connection is still in step. */
+    static final class TooLarge extends ServerError {
+        TooLarge(String line) {
+            super(line);
         }
     }
 

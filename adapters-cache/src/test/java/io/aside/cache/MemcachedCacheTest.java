@@ -3,15 +3,23 @@ package io.aside.cache;
 import static io.aside.domain.model.ModelFixtures.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aside.domain.cache.Invalidation;
 import io.aside.domain.cache.Lookup;
 import io.aside.domain.cache.ModelPage;
 import io.aside.domain.cache.PageKey;
 import io.aside.domain.cache.Presence;
 import io.aside.domain.model.Category;
+import io.aside.domain.model.Model;
 import io.aside.domain.port.CachePort;
 import io.aside.testing.MemcachedServer;
 import io.aside.testing.TestServers;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 /** The contract on one real memcached server (DESIGN §3.5), plus what is particular to memcached's protocol. */
@@ -42,7 +50,7 @@ class MemcachedCacheTest extends CachePortContract {
     void givenGenerationKeyLost_whenRead_thenStartsAboveWhereItWas() {
         Category category = new Category("evicted");
         long before = generation(category);
-        cache.invalidate(new io.aside.domain.cache.Invalidation(java.util.Set.of(), java.util.Set.of(category)));
+        cache.invalidate(new Invalidation(Set.of(), Set.of(category)));
 
         SERVER.command("md " + namespace + ":v1:gen:" + RedisKeys.fingerprint(category));
 
@@ -65,5 +73,39 @@ class MemcachedCacheTest extends CachePortContract {
         fillOn(cache, key(42), Presence.absent());
 
         assertThat(lookup(key(42))).isEqualTo(new Lookup.Hit<>(Presence.absent()));
+    }
+
+    @Test
+    void givenPageLargerThanAnItem_whenFilled_thenNotStoredTheLeaseGivenBackAndTheServerStillServes() {
+        PageKey page = new PageKey(new Category("large"), 40);
+        var lease = lease(page);
+        Map<String, String> attributes = IntStream.range(0, 32).boxed()
+                .collect(Collectors.toMap(i -> "attribute" + i, i -> "x".repeat(1024)));
+        ModelPage large = new ModelPage(LongStream.rangeClosed(1, 40)
+                .mapToObj(id -> Model.restore(id, "large", "large", attributes, 1, Instant.EPOCH, Instant.EPOCH)).toList());
+
+        assertThat(cache.fill(lease, large, TTL)).isFalse();
+
+        assertThat(lookup(page)).isInstanceOf(Lookup.Leased.class);
+        cacheModel(model(43, "small"));
+        assertThat(lookup(key(43))).isEqualTo(new Lookup.Hit<>(Presence.of(model(43, "small"))));
+    }
+
+    @Test
+    void givenServerRestartedEmpty_whenGenerationRead_thenAboveEveryNumberOfItsEarlierLife() {
+        MemcachedServer own = TestServers.dedicatedMemcached();
+        try (MemcachedCache restarted = new MemcachedCache(TestMemcached.unhurried(List.of(own), namespace))) {
+            Category category = new Category("restarted");
+            long before = GenerationProbe.of(restarted, category);
+            restarted.invalidate(new Invalidation(Set.of(), Set.of(category)));
+            restarted.invalidate(new Invalidation(Set.of(), Set.of(category)));
+
+            own.kill();
+            own.start();
+
+            assertThat(GenerationProbe.of(restarted, category)).isGreaterThan(before + 2);
+        } finally {
+            own.close();
+        }
     }
 }
