@@ -14,7 +14,7 @@ public sealed interface CacheConfig permits InProcessCacheConfig, RedisCacheConf
         if (url.startsWith(RedisCacheConfig.SCHEME) || url.startsWith(RedisCacheConfig.CLUSTER_SCHEME)) return RedisCacheConfig.at(url, options);
         if (url.startsWith(MemcachedCacheConfig.SCHEME)) return MemcachedCacheConfig.at(url, options);
         throw new IllegalArgumentException("must be '" + InProcessCacheConfig.URL
-                + "', redis://[:password@]host:port[/db] or redis-cluster://[:password@]host:port[,host:port…] or memcached://host:port[,host:port…]");
+                + "', redis://[:password@]host:port[/db], redis-cluster://[:password@]host:port[,host:port…] or memcached://host:port[,host:port…]");
     }
 
     /** Whether every instance sees the same entries, so that a write on one reaches the readers of all. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aside.application.CachePolicy;
+import io.aside.cache.MemcachedSettings;
 import io.aside.cache.RedisSettings;
 import io.aside.persistence.DatabaseSettings;
 import io.aside.web.WebSettings;
@@ -53,6 +54,17 @@ class AsideConfigTest {
         assertThat(config.cache()).isEqualTo(new RedisCacheConfig(new RedisSettings(
                 List.of(new RedisSettings.Node("cache-1", 7000), new RedisSettings.Node("cache-2", 7000)), true, "pw", 0, "shop-1",
                 Duration.ofMillis(200), Duration.ofMillis(200), Duration.ofSeconds(1)), new ByteSize(67_108_864)));
+        assertThat(config.cache().sharedAcrossInstances()).isTrue();
+    }
+
+    @Test
+    void givenMemcachedServers_whenLoaded_thenEachServerWithTheCacheOptions() {
+        AsideConfig config = AsideConfig.from(Map.of("ASIDE_CACHE_URL", "memcached://cache-1:11211,cache-2:11211",
+                "ASIDE_CACHE_NAMESPACE", "shop-1", "ASIDE_CACHE_TIMEOUT", "PT0.2S")::get);
+
+        assertThat(config.cache()).isEqualTo(new MemcachedCacheConfig(new MemcachedSettings(
+                List.of(new MemcachedSettings.Server("cache-1", 11211), new MemcachedSettings.Server("cache-2", 11211)), "shop-1",
+                Duration.ofMillis(200), Duration.ofMillis(200), Duration.ofSeconds(1))));
         assertThat(config.cache().sharedAcrossInstances()).isTrue();
     }
 
@@ -120,7 +132,8 @@ class AsideConfigTest {
             "ASIDE_PORT|http|ASIDE_PORT: must be a TCP port number",
             "ASIDE_PORT|70000|ASIDE_PORT: port must be 0..65535",
             "ASIDE_DB_URL|jdbc:postgresql://x/y|ASIDE_DB_URL: must be a jdbc:mysql://",
-            "ASIDE_CACHE_URL|memcached://x:1|ASIDE_CACHE_URL: must be 'memory:', redis://[:password@]host:port[/db] or redis-cluster://",
+            "ASIDE_CACHE_URL|memcache://x:1|ASIDE_CACHE_URL: must be 'memory:', redis://[:password@]host:port[/db], redis-cluster://",
+            "ASIDE_CACHE_URL|memcached://x|ASIDE_CACHE_URL: memcached URL must look like memcached://host:port[,host:port…], but 'x' needs a port",
             "ASIDE_CACHE_URL|redis://:secret@|ASIDE_CACHE_URL: Redis URL must look like",
             "ASIDE_CACHE_URL|redis://:secret@host|ASIDE_CACHE_URL: Redis URL must look like",
             "ASIDE_CACHE_TTL|1h|ASIDE_CACHE_TTL: must be an ISO-8601 duration",
