@@ -1,108 +1,28 @@
 package io.aside.cache;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import io.aside.domain.cache.Invalidation;
-import io.aside.domain.cache.LeaseRequest;
-import io.aside.domain.cache.ModelKey;
-import io.aside.domain.model.Category;
-import io.aside.domain.model.ModelId;
-import io.aside.domain.port.CacheUnavailableException;
+import io.aside.domain.port.CachePort;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.time.Duration;
-import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
-/**
- * A Redis that is not there, or does not answer, costs about one timeout and raises the port's
- * exception. The timeouts are the production defaults: 50 ms per command, 1 s for patient invalidations.
- */
-class RedisCacheFailureTest {
-    static final Duration COMMAND_TIMEOUT = RedisSettings.DEFAULT_COMMAND_TIMEOUT;
-    static final Duration WRITE_TIMEOUT = RedisSettings.DEFAULT_WRITE_TIMEOUT;
-    static final ModelKey KEY = new ModelKey(new ModelId(1));
-    static final LeaseRequest REQUEST = new LeaseRequest("token", Duration.ofSeconds(1));
-    static final Invalidation INVALIDATION = new Invalidation(Set.of(new ModelId(1)), Set.of(new Category("c")));
-
-    ServerSocket hung;
-
-    @AfterEach
-    void closeHungServer() throws IOException {
-        if (hung != null) hung.close();
+/** {@link CacheOutageContract} on a Redis client. */
+class RedisCacheFailureTest extends CacheOutageContract {
+    @Override
+    CachePort open(int port) {
+        return new RedisCache(RedisSettings.fromUrl("redis://127.0.0.1:" + port).withNamespace("aside-failure"));
     }
 
-    @Test
-    void givenNothingListening_whenEveryOperation_thenCacheUnavailableQuickly() throws IOException {
-        try (RedisCache cache = new RedisCache(settings(closedPort()))) {
-            assertUnavailableWithin(Duration.ofSeconds(1), () -> cache.lookup(KEY, REQUEST));
-            assertUnavailableWithin(Duration.ofSeconds(1), () -> GenerationProbe.of(cache, new Category("c")));
-            assertUnavailableWithin(Duration.ofSeconds(1), () -> cache.invalidate(INVALIDATION));
-            assertUnavailableWithin(Duration.ofSeconds(1), () -> cache.invalidatePatiently(INVALIDATION));
-            assertUnavailableWithin(Duration.ofSeconds(1), cache::ping);
-        }
+    @Override
+    CacheShards shards(CachePort cache) {
+        return ((RedisCache) cache).shards();
     }
 
-    @Test
-    void givenServerThatAcceptsButNeverAnswers_whenLookup_thenCacheUnavailableWithinAboutTheCommandTimeout() throws IOException {
-        hung = new ServerSocket(0, 50, InetAddress.getLoopbackAddress()); // never accept()ed, never answers
-
-        try (RedisCache cache = new RedisCache(settings(hung.getLocalPort()))) {
-            assertUnavailableWithin(COMMAND_TIMEOUT.multipliedBy(8), () -> cache.lookup(KEY, REQUEST));
-            assertUnavailableWithin(COMMAND_TIMEOUT.multipliedBy(8), () -> cache.invalidate(INVALIDATION));
-        }
-    }
-
-    @Test
-    void givenServerThatAcceptsButNeverAnswers_whenInvalidatedPatiently_thenItWaitsTheWriteTimeoutThenUnavailable() throws IOException {
-        hung = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-
-        try (RedisCache cache = new RedisCache(settings(hung.getLocalPort()))) {
-            long start = System.nanoTime();
-            assertUnavailableWithin(WRITE_TIMEOUT.multipliedBy(3), () -> cache.invalidatePatiently(INVALIDATION));
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(WRITE_TIMEOUT.minusMillis(50));
-        }
+    @Override
+    void close(CachePort cache) {
+        ((RedisCache) cache).close();
     }
 
     @Test
     void givenRedisDown_whenConstructed_thenNoFailureUntilUsed() throws IOException {
-        RedisCache cache = new RedisCache(settings(closedPort()));
-
-        cache.close();
-    }
-
-    @Test
-    void givenHungRedisBehindABreaker_whenItOpens_thenCallsFailInWellUnderATimeout() throws IOException {
-        hung = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        CircuitBreakerSettings breaker = new CircuitBreakerSettings(50, Duration.ofSeconds(10), 4, Duration.ofMinutes(1), 1);
-        try (RedisCache redis = new RedisCache(settings(hung.getLocalPort()))) {
-            CircuitBreakingCache cache = new CircuitBreakingCache(redis, breaker);
-            for (int i = 0; i < 4; i++) {
-                assertThatThrownBy(cache::ping).isInstanceOf(CacheUnavailableException.class);
-            }
-
-            assertThat(cache.isShedding()).isTrue();
-            assertUnavailableWithin(Duration.ofMillis(20), () -> cache.lookup(KEY, REQUEST));
-        }
-    }
-
-    static RedisSettings settings(int port) {
-        return RedisSettings.fromUrl("redis://127.0.0.1:" + port).withNamespace("aside-failure");
-    }
-
-    static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    static void assertUnavailableWithin(Duration budget, Executable call) {
-        long start = System.nanoTime();
-        assertThatThrownBy(call::execute).isInstanceOf(CacheUnavailableException.class);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(budget);
+        close(open(closedPort()));
     }
 }

@@ -3,14 +3,12 @@ package io.aside.bootstrap;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import io.aside.cache.CircuitBreakerSettings;
 import io.aside.cache.CircuitBreakingCache;
 import io.aside.cache.NearCache;
 import io.aside.cache.NearCacheSettings;
 import io.aside.cache.RedisCache;
 import io.aside.domain.port.CachePort;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -35,11 +33,7 @@ final class RedisCacheModule extends AbstractModule {
 
     @Provides @Singleton
     CircuitBreakingCache breaker(RedisCache redis, MeterRegistry registry) {
-        CircuitBreakingCache breaker = new CircuitBreakingCache(redis, CircuitBreakerSettings.defaults(), redis.shards());
-        Gauge.builder("aside.cache.breaker.open", breaker, b -> b.isShedding() ? 1 : 0)
-                .description("1 while a circuit breaker sheds Redis calls (the server's, or a cluster master's: open or probing), else 0")
-                .register(registry);
-        return breaker;
+        return CacheBreakers.guard(redis, redis.shards(), "Redis", registry);
     }
 
     @Provides @Singleton
