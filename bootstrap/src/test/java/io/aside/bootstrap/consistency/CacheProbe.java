@@ -1,9 +1,11 @@
 package io.aside.bootstrap.consistency;
 
 import io.aside.bootstrap.AsideConfig;
+import io.aside.bootstrap.CacheConfig;
+import io.aside.bootstrap.MemcachedCacheConfig;
 import io.aside.bootstrap.RedisCacheConfig;
+import io.aside.cache.MemcachedCache;
 import io.aside.cache.RedisCache;
-import io.aside.cache.RedisSettings;
 import io.aside.domain.cache.CacheKey;
 import io.aside.domain.cache.Lease;
 import io.aside.domain.cache.LeaseRequest;
@@ -12,14 +14,15 @@ import io.aside.domain.cache.ModelPage;
 import io.aside.domain.cache.PageKey;
 import io.aside.domain.cache.Presence;
 import io.aside.domain.model.Category;
+import io.aside.domain.port.CachePort;
 import java.time.Duration;
 import java.util.UUID;
 
 /**
- * Looks into the Redis the services share, through a {@link RedisCache} of its own on their key
- * namespace (with patient timeouts: it checks the protocol, not latency). Made from the services'
- * own settings, it reads the key layout they use, on one server or a Redis Cluster (hash-tagged
- * keys, each on its slot's master): no key name is spelled out here.
+ * Looks into the cache the services share, through a cache adapter of its own on their key namespace
+ * (with patient timeouts: it checks the protocol, not latency). Made from the services' own settings,
+ * it reads the key layout they use, on one Redis, a Redis Cluster (hash-tagged keys, each on its
+ * slot's master) or memcached (keys spread by ketama): no key name is spelled out here.
  */
 public final class CacheProbe implements AutoCloseable {
     /** What a key holds. {@code value} is set for {@link Kind#VALUE} only. */
@@ -27,11 +30,24 @@ public final class CacheProbe implements AutoCloseable {
         enum Kind { VALUE, TOMBSTONE, EMPTY, LEASED }
     }
 
-    private final RedisCache cache;
+    private static final Duration PATIENT = Duration.ofSeconds(2);
+
+    private final CachePort cache;
+    private final AutoCloseable connections;
 
     public CacheProbe(AsideConfig config) {
-        RedisSettings settings = ((RedisCacheConfig) config.cache()).settings().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
-        this.cache = new RedisCache(settings);
+        CacheConfig shared = config.cache();
+        if (shared instanceof RedisCacheConfig redis) {
+            RedisCache cache = new RedisCache(redis.settings().withTimeouts(PATIENT, PATIENT));
+            this.cache = cache;
+            this.connections = cache;
+        } else if (shared instanceof MemcachedCacheConfig memcached) {
+            MemcachedCache cache = new MemcachedCache(memcached.settings().withTimeouts(PATIENT, PATIENT));
+            this.cache = cache;
+            this.connections = cache;
+        } else {
+            throw new IllegalArgumentException("no shared cache to look into: " + shared);
+        }
     }
 
     /**
@@ -67,6 +83,10 @@ public final class CacheProbe implements AutoCloseable {
 
     @Override
     public void close() {
-        cache.close();
+        try {
+            connections.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot close the probe's cache client", e);
+        }
     }
 }

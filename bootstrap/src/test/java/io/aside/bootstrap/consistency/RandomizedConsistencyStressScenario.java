@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Timeout;
  * whenever they stop, whatever the races left in the cache must equal the database. Five rounds of
  * a second each (writers stop a little before readers), audited after each. The seed is printed
  * (and in every failure message); {@code -Daside.stress.seed=N} replays its choices, though not the
- * threads' interleaving. On one Redis ({@link RandomizedConsistencyStressTest}) and on a Redis
- * Cluster ({@link RandomizedConsistencyStressOnRedisClusterTest}).
+ * threads' interleaving. On one Redis ({@link RandomizedConsistencyStressTest}), on a Redis
+ * Cluster ({@link RandomizedConsistencyStressOnRedisClusterTest}) and on memcached
+ * ({@link RandomizedConsistencyStressOnMemcachedTest}).
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 abstract class RandomizedConsistencyStressScenario {

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Timeout;
  * DESIGN §3, "no stale set", forced deterministically: a reader on instance A has loaded the old
  * row (or "not found") and is held before its fill; a writer on instance B commits and invalidates;
  * the reader's fill must then be refused, so both instances serve the write. On one Redis
- * ({@link StaleModelSetTest}) and on a Redis Cluster ({@link StaleModelSetOnRedisClusterTest}).
+ * ({@link StaleModelSetTest}), on a Redis Cluster ({@link StaleModelSetOnRedisClusterTest}) and on
+ * memcached ({@link StaleModelSetOnMemcachedTest}).
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 abstract class StaleModelSetScenario {

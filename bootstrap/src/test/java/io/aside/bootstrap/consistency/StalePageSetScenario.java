@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Timeout;
  * "No stale set" for list pages: a reader on A has queried a category and is held before its fill;
  * a write on B changes the category and moves it to a new generation. The held reader's fill is
  * refused (it was leased in the old generation), so both instances list the write at once. On one
- * Redis ({@link StalePageSetTest}) and on a Redis Cluster ({@link StalePageSetOnRedisClusterTest}).
+ * Redis ({@link StalePageSetTest}), on a Redis Cluster ({@link StalePageSetOnRedisClusterTest}) and on
+ * memcached ({@link StalePageSetOnMemcachedTest}).
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 abstract class StalePageSetScenario {

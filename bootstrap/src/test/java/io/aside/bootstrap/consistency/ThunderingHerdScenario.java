@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Timeout;
  * instances, released together while the one database load is slow (200 ms), cost the database
  * that one load; the rest share it in their process or wait for its fill (a model, a page, or a
  * tombstone). With the production defaults, three times in a row each; on one Redis
- * ({@link ThunderingHerdTest}) and on a Redis Cluster ({@link ThunderingHerdOnRedisClusterTest}).
+ * ({@link ThunderingHerdTest}), on a Redis Cluster ({@link ThunderingHerdOnRedisClusterTest}) and on
+ * memcached ({@link ThunderingHerdOnMemcachedTest}).
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 abstract class ThunderingHerdScenario {

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The whole service on MariaDB (Connector/J) + Redis, two instances booted through the production
- * wiring, over HTTP: on one Redis ({@link ProductionWiringEndToEndTest}) and on a Redis Cluster
- * ({@link ProductionWiringOnRedisClusterTest}).
+ * The whole service on MariaDB (Connector/J) + a shared cache, two instances booted through the
+ * production wiring, over HTTP: on one Redis ({@link ProductionWiringEndToEndTest}), on a Redis Cluster
+ * ({@link ProductionWiringOnRedisClusterTest}) and on memcached ({@link ProductionWiringOnMemcachedTest}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ProductionWiringScenario {
