@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
-/** What the failover tests check once the cluster has a master for every slot again. */
+/** What the failover tests check once every key's server answers again: a Redis Cluster's masters, or memcached servers. */
 final class FailoverChecks {
     /**
      * The slowest a read may be while a master is dead, frozen or just replaced, from the defaults. On
@@ -35,6 +35,8 @@ final class FailoverChecks {
      * opened (10 failed calls in 5 s). Plus a primary-key read and HTTP, with room for a 2-core machine
      * running six Redis nodes, MariaDB and both instances: 1 s. It fails on any wait the defaults do not
      * allow: Jedis' 2 s default timeout, a TCP retransmission, a hang until the promotion (2–3 s here).
+     * On memcached a call is one try on one server, bounded by the same timeouts (a 100 ms connect, a
+     * 50 ms command), so the bound holds with more room.
      */
     static final Duration READ_BOUND = Duration.ofMillis(1_000);
     /** Rounds of reads of every model on both instances: one could be answered by a near cache, the next by Redis. */
@@ -55,8 +57,8 @@ final class FailoverChecks {
         return ids;
     }
 
-    /** Reads every model twice on each instance: in Redis, and in both near caches. */
-    static void warm(ClusterPair pair, Collection<Long> ids) {
+    /** Reads every model twice on each instance, the second a hit: in the shared cache, and in both near caches if there are. */
+    static void warm(InstancePair pair, Collection<Long> ids) {
         for (Instance instance : pair.both()) {
             for (long id : ids) {
                 instance.http().get("/models/" + id);
@@ -80,13 +82,13 @@ final class FailoverChecks {
 
     /**
      * The outbox is empty and both instances trust the cache again (a read no longer skips it): every
-     * invalidation that could not reach the dead or frozen master has been replayed. And the fallback
+     * invalidation that could not reach the dead or frozen server has been replayed. And the fallback
      * window of the traffic's last reads has passed: a database read an instance made while it could
      * not use the cache answers its readers of that key for that long, even a write on the other
      * instance later (README, "What is not guaranteed"), so an answer from before the last write can
      * be served until then, with the cache long back.
      */
-    static void awaitDrained(ClusterPair pair, long anyId, Traffic traffic) {
+    static void awaitDrained(InstancePair pair, long anyId, Traffic traffic) {
         await().atMost(DRAINED_WITHIN).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
             assertThat(pair.pendingInvalidations()).as("undelivered invalidations").isZero();
             for (Instance instance : pair.both()) {
@@ -111,7 +113,7 @@ final class FailoverChecks {
     record Final(int reads, List<String> stale) {}
 
     /** Reads every model on both instances, {@link #FINAL_ROUNDS} times, each compared with its row. */
-    static Final readEverythingAgainstTheDatabase(ClusterPair pair, Collection<Long> ids) {
+    static Final readEverythingAgainstTheDatabase(InstancePair pair, Collection<Long> ids) {
         Map<Long, Long> stored = pair.storedVersions();
         List<String> stale = new ArrayList<>();
         int reads = 0;
@@ -133,7 +135,7 @@ final class FailoverChecks {
     }
 
     /** Every answered write is in the database, none undone: each model ends at the last version its writer was answered. */
-    static void assertNoWriteLost(ClusterPair pair, Traffic traffic) {
+    static void assertNoWriteLost(InstancePair pair, Traffic traffic) {
         Map<Long, Long> stored = pair.storedVersions();
         Map<Long, Long> lastAnswered = new HashMap<>();
         for (Write write : traffic.writes()) {
@@ -144,7 +146,7 @@ final class FailoverChecks {
     }
 
     /** Every read within {@link #READ_BOUND}; the failure names the slowest, and the instances' cache counters. */
-    static void assertReadsBounded(ClusterPair pair, Traffic traffic) {
+    static void assertReadsBounded(InstancePair pair, Traffic traffic) {
         Read slowest = traffic.reads().stream().max(Comparator.comparingLong(Read::nanos)).orElseThrow();
         assertThat(Duration.ofNanos(slowest.nanos())).as("the slowest read, %s\n%s", slowest, pair.a().cacheCounters() + "\n" + pair.b().cacheCounters())
                 .isLessThanOrEqualTo(READ_BOUND);
@@ -176,7 +178,7 @@ final class FailoverChecks {
      * nothing calls that address any more, so within the breaker's wait in open state (5 s) the gauge
      * operators alert on is back to 0, while reads keep the current masters' breakers busy.
      */
-    static void awaitNoBreakerShedding(ClusterPair pair, List<Long> ids) {
+    static void awaitNoBreakerShedding(InstancePair pair, List<Long> ids) {
         await().atMost(CircuitBreakerSettings.defaults().waitInOpenState().plus(DRAINED_WITHIN)).pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> {
                     for (Instance instance : pair.both()) {
@@ -186,7 +188,7 @@ final class FailoverChecks {
                 });
     }
 
-    static CacheAudit assertCacheAgreesWithTheDatabase(ClusterPair pair, Collection<Long> ids) {
+    static CacheAudit assertCacheAgreesWithTheDatabase(InstancePair pair, Collection<Long> ids) {
         CacheAudit audit = pair.audit(ids);
         assertThat(audit.mismatches()).as("cache entries that are not their row (%s)", audit).isEmpty();
         return audit;
@@ -196,7 +198,7 @@ final class FailoverChecks {
      * Once the outbox is drained: every model read on both instances equals its row, the cache agrees
      * with the database, no answered write was lost and no breaker still sheds. Reports the figure.
      */
-    static void assertRecovered(ClusterPair pair, List<Long> ids, long anyId, Traffic traffic, String figure, String when) {
+    static void assertRecovered(InstancePair pair, List<Long> ids, long anyId, Traffic traffic, String figure, String when) {
         awaitDrained(pair, anyId, traffic);
         Final last = readEverythingAgainstTheDatabase(pair, ids);
         CacheAudit audit = assertCacheAgreesWithTheDatabase(pair, ids);

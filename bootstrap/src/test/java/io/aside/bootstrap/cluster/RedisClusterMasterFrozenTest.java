@@ -45,7 +45,7 @@ class RedisClusterMasterFrozenTest {
     static final int HEALTHY_LOADS_BOUND = 2;
 
     @RegisterExtension
-    final OwnClusterPair own = new OwnClusterPair();
+    final OwnPair<ClusterPair> own = new OwnPair<>(ClusterPair::start);
 
     private ClusterPair pair() {
         return own.pair();

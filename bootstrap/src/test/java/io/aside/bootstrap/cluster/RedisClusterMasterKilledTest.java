@@ -32,7 +32,7 @@ class RedisClusterMasterKilledTest {
     static final int MODELS = 45;
 
     @RegisterExtension
-    final OwnClusterPair own = new OwnClusterPair();
+    final OwnPair<ClusterPair> own = new OwnPair<>(ClusterPair::start);
 
     private ClusterPair pair() {
         return own.pair();

@@ -16,13 +16,13 @@ import java.util.function.IntFunction;
  * Runs {@code size} calls on as many threads, all released at once by a latch once every thread is
  * ready, and collects their answers within a deadline.
  */
-final class Herd {
+public final class Herd {
     /** The answers in call order, and the time from the release to the last answer. */
-    record Result<T>(List<T> answers, Duration elapsed) {}
+    public record Result<T>(List<T> answers, Duration elapsed) {}
 
     private Herd() {}
 
-    static <T> Result<T> run(int size, IntFunction<T> call, Duration timeout) {
+    public static <T> Result<T> run(int size, IntFunction<T> call, Duration timeout) {
         ExecutorService threads = Executors.newFixedThreadPool(size);
         try {
             CountDownLatch ready = new CountDownLatch(size);
