@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aside.application.CachePolicy;
+import io.aside.bootstrap.consistency.Herd;
 import io.aside.bootstrap.consistency.Instance;
 import io.aside.bootstrap.e2e.Figures;
 import io.aside.bootstrap.e2e.ModelJson;
@@ -33,13 +34,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Three memcached servers, one of them killed: keys stay on their server (no rehash), so reads of the
  * two live servers' keys stay cached, and only the dead server's share falls through to the database
  * — checked key by key, models and list pages, on both instances, where each key lives known from the
- * clients' own ketama placement. Restarted (empty), the server caches its keys again.
+ * clients' own ketama placement. Restarted (empty), the server caches its keys again; restarted once
+ * more while nothing reads, at once.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class MemcachedServerDownTest {
     static final int CATEGORIES = 12;
     static final int MODELS = 2 * CATEGORIES;
     static final int LIMIT = 10;
+    /** Concurrent reads, half on each instance: more than a read takes connections, so that the clients pool many. */
+    static final int BURST = 100;
 
     @RegisterExtension
     final OwnPair<MemcachedPair> own = new OwnPair<>(() -> MemcachedPair.start(3));
@@ -70,11 +74,11 @@ class MemcachedServerDownTest {
 
         victim.kill();
         long start = System.nanoTime();
-        int firstLoads = readEveryKey(pair, keys, key -> key.server() != victim, "just after the kill");
+        int firstLoads = readEveryKey(pair.both(), keys, key -> key.server() != victim, "just after the kill");
         // A database read made while a key's server could not be used answers that instance's readers of the key for the
         // fallback window: once it has passed, each read of a dead server's key goes to the database again.
         LockSupport.parkNanos(CachePolicy.DEFAULT_FALLBACK_WINDOW.toNanos());
-        int secondLoads = readEveryKey(pair, keys, key -> key.server() != victim, "a fallback window later");
+        int secondLoads = readEveryKey(pair.both(), keys, key -> key.server() != victim, "a fallback window later");
         long outage = System.nanoTime() - start;
 
         victim.start();
@@ -89,15 +93,27 @@ class MemcachedServerDownTest {
                     }
                 });
         long cachedAgain = System.nanoTime() - restarted;
-        int afterLoads = readEveryKey(pair, keys, key -> true, "once it is back");
+        int afterLoads = readEveryKey(pair.both(), keys, key -> true, "once it is back");
+
+        // Restarted once more while nothing reads, after a burst left each client many connections to its earlier life: the
+        // connections the restart closed must fail no call, or A's reads below would fail open (and fill nothing), not fill.
+        Herd.Result<HttpReply> burst = Herd.run(BURST, i -> keys.get(i % keys.size()).read(pair.both().get(i % 2)), Duration.ofSeconds(15));
+        assertThat(burst.answers()).extracting(HttpReply::status).containsOnly(200);
+        victim.kill();
+        victim.start();
+        int refillLoads = readEveryKey(List.of(pair.a()), keys, key -> key.server() != victim, "on A just after a restart while idle");
+        int refilledLoads = readEveryKey(pair.both(), keys, key -> true, "after A filled them");
 
         Figures.report("memcached server down", "1 of 3 servers killed, %d keys on it and %d on the live ones (models and pages): over 2 rounds on"
                         + " 2 instances in %d ms, %d and %d database loads, all of the dead server's keys; cached again %d ms after its restart,"
-                        + " then %d loads", down.size(), live.size(), TimeUnit.NANOSECONDS.toMillis(outage), firstLoads, secondLoads,
-                TimeUnit.NANOSECONDS.toMillis(cachedAgain), afterLoads);
+                        + " then %d loads; restarted again while idle: %d loads to fill it, then %d", down.size(), live.size(),
+                TimeUnit.NANOSECONDS.toMillis(outage), firstLoads, secondLoads, TimeUnit.NANOSECONDS.toMillis(cachedAgain), afterLoads, refillLoads,
+                refilledLoads);
         assertThat(firstLoads).isEqualTo(2 * down.size());
         assertThat(secondLoads).isEqualTo(2 * down.size());
         assertThat(afterLoads).isZero();
+        assertThat(refillLoads).isEqualTo(down.size());
+        assertThat(refilledLoads).isZero();
     }
 
     /** Models in {@link #CATEGORIES} categories, created on {@code instance}; every model's key and every category's page. */
@@ -145,13 +161,13 @@ class MemcachedServerDownTest {
     }
 
     /**
-     * Reads every key once on each instance: each answers what it answered when warm; a key {@code cached}
-     * says is a hit that costs the database nothing, any other a miss that costs it exactly one load.
-     * Returns the database loads the round cost.
+     * Reads every key once on each of {@code instances}: each answers what it answered when warm; a key
+     * {@code cached} says is a hit that costs the database nothing, any other a miss that costs it exactly
+     * one load. Returns the database loads the round cost.
      */
-    private static int readEveryKey(MemcachedPair pair, List<Key> keys, Predicate<Key> cached, String when) {
+    private static int readEveryKey(List<Instance> instances, List<Key> keys, Predicate<Key> cached, String when) {
         int loads = 0;
-        for (Instance instance : pair.both()) {
+        for (Instance instance : instances) {
             for (Key key : keys) {
                 int before = instance.repository().loadsOf(key.loaded());
                 HttpReply reply = key.read(instance);

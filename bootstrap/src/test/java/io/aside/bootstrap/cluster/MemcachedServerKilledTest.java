@@ -5,11 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.aside.application.CachePolicy;
 import io.aside.bootstrap.cluster.Traffic.Read;
-import io.aside.bootstrap.consistency.Herd;
 import io.aside.bootstrap.consistency.Instance;
 import io.aside.bootstrap.e2e.Figures;
 import io.aside.cache.CircuitBreakerSettings;
-import io.aside.testing.HttpReply;
 import io.aside.testing.MemcachedServer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,20 +25,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * instances. Under reads and writes: keys stay on their server (no rehash), so while it is down reads
  * of its keys fail open to the database and those of the other server stay cached; writes answer,
  * their invalidations left in the outbox. Once it serves again and the outbox is drained, every read
- * returns the latest version answered, and the cache agrees with the database. And restarted while
- * nothing reads, after a burst: its keys are cached again at once.
+ * returns the latest version answered, and the cache agrees with the database.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class MemcachedServerKilledTest {
     /** Traffic before the kill, so that every thread is in full swing when it happens. */
-    static final Duration BEFORE_KILL = Duration.ofSeconds(1);
+    static final Duration BEFORE_KILL = Duration.ofMillis(500);
     /** How long the server stays dead: well past the breaker opening, and through several relay passes. */
     static final Duration OUTAGE = Duration.ofSeconds(2);
-    /** Traffic once the restarted server is used again and nothing is pending: the reads that must all be the latest. */
-    static final Duration AFTER_RECOVERY = Duration.ofMillis(1_500);
+    /**
+     * Traffic once the restarted server is used again and nothing is pending. A fallback read made just
+     * before may answer for one more fallback window; every read sent in the second after it must be the latest.
+     */
+    static final Duration AFTER_RECOVERY = CachePolicy.DEFAULT_FALLBACK_WINDOW.plusSeconds(1);
     static final int MODELS = 20;
-    /** Concurrent reads, half on each instance: more than a read takes connections, so that the clients pool many. */
-    static final int BURST = 100;
     /**
      * A read sent just after the kill may still take the answer of a lookup of its key that hit just
      * before it, shared in the instance (its run had not settled when the read joined): those are left out
@@ -117,43 +115,13 @@ class MemcachedServerKilledTest {
                 .allSatisfy(read -> assertThat(read.xCache()).as("%s", read).isEqualTo("HIT"));
         assertThat(liveLoadsAtRestart).as("database loads of the live server's unwritten models during the outage").isEqualTo(liveLoadsAtKill);
         FailoverChecks.assertStaleOnlyWithinTheFallbackWindow(traffic);
+        assertThat(afterRecovery).as("reads once the restarted server serves again").hasSizeGreaterThan(20);
         assertThat(victimsAfterRecovery).as("reads of the restarted server's models once it serves again").isNotEmpty();
         assertThat(FailoverChecks.hits(victimsAfterRecovery)).as("of them, hits: the restarted server caches again").isPositive();
         assertThat(traffic.olderThanAnAnsweredWrite(afterRecovery)).as("reads after the recovery older than an answered write")
                 .extracting(traffic::explain).isEmpty();
 
         FailoverChecks.assertRecovered(pair, ids, onVictim.get(0), traffic, "memcached server killed", "after the restart and the replay");
-    }
-
-    /**
-     * A burst leaves each instance's client with many pooled connections to every server; one server
-     * is then restarted while nothing reads. Its keys are cached again at once: the connections its
-     * restart closed must not fail calls one by one once it answers (that would fail reads open, and
-     * open its breaker for 5 s, with the server back).
-     */
-    @Test
-    void givenConnectionsPooledByABurst_whenAServerIsRestartedWhileIdle_thenItsKeysAreCachedAgainAtOnce() {
-        MemcachedPair pair = own.pair();
-        List<Long> ids = FailoverChecks.seed(pair.a(), MODELS);
-        FailoverChecks.warm(pair, ids);
-        MemcachedServer victim = pair.serverOfModel(ids.get(0));
-        List<Long> onVictim = ids.stream().filter(id -> pair.serverOfModel(id) == victim).toList();
-        Herd.Result<HttpReply> burst = Herd.run(BURST, i -> pair.both().get(i % 2).http().get("/models/" + ids.get(i % ids.size())), Duration.ofSeconds(15));
-        assertThat(burst.answers()).extracting(HttpReply::status).containsOnly(200);
-
-        victim.kill();
-        victim.start();
-
-        for (Instance instance : pair.both()) {
-            for (long id : onVictim) {
-                HttpReply first = instance.http().get("/models/" + id);
-                HttpReply second = instance.http().get("/models/" + id);
-                assertThat(first.status()).as("model %d on %s, first read after the restart", id, instance).isEqualTo(200);
-                assertThat(second.header("X-Cache")).as("model %d on %s, second read after the restart\n%s", id, instance, instance.cacheCounters())
-                        .isEqualTo("HIT");
-                assertThat(second.json().get("version").asLong()).isEqualTo(1);
-            }
-        }
     }
 
     /**
