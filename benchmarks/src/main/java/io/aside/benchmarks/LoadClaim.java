@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The load run's claim (issue "Near cache"): cached reads — {@code GET /models/{id}} and list pages —
- * serve at least {@value #MIN_CACHED_SPEEDUP}x the throughput of uncached ones and at least
- * {@value #MIN_SHARE_OF_CEILING}x the ceiling's (a request that touches no store), with no errors and
- * every response from the intended path; and a Redis hit alone (near cache off) at least
- * {@value #MIN_REDIS_SPEEDUP}x uncached. A run with errors or wrong X-Cache answers did not measure
- * what it says, whatever its ratios.
+ * The load run's claim. With a near cache (Redis, issue "Near cache"): cached reads —
+ * {@code GET /models/{id}} and list pages — serve at least {@value #MIN_CACHED_SPEEDUP}x the throughput
+ * of uncached ones and at least {@value #MIN_SHARE_OF_CEILING}x the ceiling's (a request that touches no
+ * store), and a hit in the server alone (near cache off) at least {@value #MIN_SERVER_SPEEDUP}x uncached.
+ * Without one (memcached), every cached read is a hit in the server alone, so the claim is the latter,
+ * for reads by id and list pages both; the ceiling's ratios are printed, not claimed. Either way, no
+ * errors and every response from the intended path: a run with errors or wrong X-Cache answers did not
+ * measure what it says, whatever its ratios.
  */
 final class LoadClaim {
     /*
@@ -23,23 +25,32 @@ final class LoadClaim {
     static final double MIN_CACHED_SPEEDUP = 3.0;
     static final double MIN_SHARE_OF_CEILING = 0.85;
     /*
-     * A Redis hit costs a round trip to Redis (a cluster master) and decoding a model, where the
-     * database's costs a pooled JDBC round trip and mapping a row: the claim is that the cache server
-     * alone, one Redis or a cluster, still beats MariaDB's buffer pool by half.
+     * A hit in the server costs a round trip to it (a cluster master; a memcached server, two for a
+     * list page: its category's generation, then the page) and decoding a model, where the database's
+     * costs a pooled JDBC round trip and mapping a row: the claim is that the cache server alone, one
+     * Redis, a cluster or memcached, still beats MariaDB's buffer pool by half. It is the same floor for
+     * every server: memcached is not let off lighter because it has no near cache.
      */
-    static final double MIN_REDIS_SPEEDUP = 1.5;
+    static final double MIN_SERVER_SPEEDUP = 1.5;
 
     private LoadClaim() {}
 
     /** Prints the verdict on {@code outcomes} (in the order of {@link Scenario#all}); returns the exit code. */
-    static int check(List<Outcome> outcomes) {
+    static int check(CacheKind kind, List<Outcome> outcomes) {
         List<String> failures = new ArrayList<>();
         Outcome ceiling = outcomes.get(4);
-        String summary = ratio(failures, outcomes.get(0), outcomes.get(1), MIN_CACHED_SPEEDUP)
-                + ", " + ratio(failures, outcomes.get(2), outcomes.get(3), MIN_CACHED_SPEEDUP)
-                + ", " + ratio(failures, outcomes.get(0), ceiling, MIN_SHARE_OF_CEILING)
-                + ", " + ratio(failures, outcomes.get(2), ceiling, MIN_SHARE_OF_CEILING)
-                + ", " + ratio(failures, outcomes.get(5), outcomes.get(1), MIN_REDIS_SPEEDUP);
+        String summary;
+        if (kind.nearCache()) {
+            summary = ratio(failures, outcomes.get(0), outcomes.get(1), MIN_CACHED_SPEEDUP)
+                    + ", " + ratio(failures, outcomes.get(2), outcomes.get(3), MIN_CACHED_SPEEDUP)
+                    + ", " + ratio(failures, outcomes.get(0), ceiling, MIN_SHARE_OF_CEILING)
+                    + ", " + ratio(failures, outcomes.get(2), ceiling, MIN_SHARE_OF_CEILING)
+                    + ", " + ratio(failures, outcomes.get(5), outcomes.get(1), MIN_SERVER_SPEEDUP);
+        } else {
+            summary = ratio(failures, outcomes.get(0), outcomes.get(1), MIN_SERVER_SPEEDUP)
+                    + ", " + ratio(failures, outcomes.get(2), outcomes.get(3), MIN_SERVER_SPEEDUP)
+                    + " (no near cache: the ceiling's " + MIN_SHARE_OF_CEILING + "x is a near-cache claim, not checked here)";
+        }
         for (Outcome o : outcomes) {
             if (o.errors() > 0) failures.add(o.errors() + " errors in " + o.scenario().label() + ", first: " + o.firstProblem());
             if (o.wrongCache() > 0) failures.add(o.wrongCache() + " responses in " + o.scenario().label()

@@ -13,13 +13,17 @@ final class LoadReport {
     /** {@code outcomes} in the order of {@link Scenario#all}. */
     static void print(LoadSettings settings, List<Outcome> outcomes, double totalSeconds, MachineLoad machine) {
         System.out.println();
-        System.out.printf(Locale.ROOT, "== LoadRun: %d client threads, best of %d rounds of %d s per scenario, loopback, HttpURLConnection keep-alive ==%n",
-                settings.threads(), LoadDriver.ROUNDS, settings.duration().toSeconds());
+        System.out.printf(Locale.ROOT, "== LoadRun on %s: %d client threads, best of %d rounds of %d s per scenario, loopback, HttpURLConnection keep-alive ==%n",
+                settings.cache().description(), settings.threads(), LoadDriver.ROUNDS, settings.duration().toSeconds());
         System.out.printf(Locale.ROOT, "%-42s %9s %9s %8s %8s %8s %7s %7s%n",
                 "scenario", "requests", "req/s", "p50 ms", "p99 ms", "max ms", "errors", "X-Cache");
         for (Outcome o : outcomes) {
             System.out.printf(Locale.ROOT, "%-42s %9d %9.0f %8.2f %8.2f %8.2f %7d %7s%n", o.scenario().label(), o.requests(),
                     o.throughput(), o.p50Millis(), o.p99Millis(), o.maxMillis(), o.errors(), xCache(o));
+        }
+        if (!settings.cache().nearCache()) {
+            System.out.printf(Locale.ROOT, "%-42s %s%n", "GET /models/{id} server only",
+                    "n/a: no near cache on " + settings.cache().description() + "; the cached rows are already server hits");
         }
         Outcome getCached = outcomes.get(0);
         Outcome getUncached = outcomes.get(1);
@@ -32,7 +36,7 @@ final class LoadReport {
         ratios("GET /models?...   cached/uncached", listCached, listUncached);
         ratios("GET /models/{id}  cached/ceiling ", getCached, ceiling);
         ratios("GET /models?...   cached/ceiling ", listCached, ceiling);
-        ratios("GET /models/{id}  Redis only/uncached", outcomes.get(5), getUncached);
+        if (settings.cache().nearCache()) ratios("GET /models/{id}  " + settings.cache().serverOnlyLabel() + "/uncached", outcomes.get(5), getUncached);
         System.out.printf(Locale.ROOT, "run time: %.1f s; %s%n", totalSeconds, machine.summary());
     }
 

@@ -6,9 +6,9 @@ import java.time.Duration;
  * The load run's flags, validated on construction so that a bad value stops the run (exit 2) before
  * any server is provisioned.
  */
-record LoadSettings(int threads, Duration duration, Duration warmup, int models, int categories, boolean cluster) {
+record LoadSettings(int threads, Duration duration, Duration warmup, int models, int categories, CacheKind cache) {
     private static final String KNOWN_FLAG = "--(threads|duration|warmup|models|categories|cache)=.*";
-    private static final String FLAGS = "--threads=N --duration=SECONDS --warmup=SECONDS --models=N --categories=N --cache=redis|redis-cluster";
+    private static final String FLAGS = "--threads=N --duration=SECONDS --warmup=SECONDS --models=N --categories=N --cache=" + CacheKind.choices();
 
     LoadSettings {
         if (threads < 1 || threads > 256) throw new IllegalArgumentException("--threads must be 1..256");
@@ -21,14 +21,7 @@ record LoadSettings(int threads, Duration duration, Duration warmup, int models,
     static LoadSettings from(String[] args) {
         return new LoadSettings(intFlag(args, "threads", 16), Duration.ofSeconds(intFlag(args, "duration", 4)),
                 Duration.ofSeconds(intFlag(args, "warmup", 5)), intFlag(args, "models", 1000), intFlag(args, "categories", 10),
-                cluster(flag(args, "cache")));
-    }
-
-    /** {@code --cache=redis} (one server, the default) or {@code --cache=redis-cluster} (3 masters + 3 replicas). */
-    private static boolean cluster(String cache) {
-        if (cache == null || cache.strip().equals("redis")) return false;
-        if (cache.strip().equals("redis-cluster")) return true;
-        throw new IllegalArgumentException("--cache must be redis or redis-cluster, got '" + cache + "'");
+                CacheKind.fromFlag(flag(args, "cache")));
     }
 
     /** {@code --name=value} on the command line, else the system property {@code bench.name}, else null. */

@@ -9,31 +9,38 @@ import io.aside.bootstrap.AsideService;
 import io.aside.bootstrap.ByteSize;
 import io.aside.bootstrap.CacheConfig;
 import io.aside.bootstrap.CacheOptions;
+import io.aside.cache.MemcachedSettings;
 import io.aside.domain.cache.OutboxBatch;
 import io.aside.domain.port.CachePort;
 import io.aside.domain.port.InvalidationOutbox;
 import io.aside.testing.MariaDbServer;
+import io.aside.testing.MemcachedServer;
 import io.aside.testing.RedisCluster;
 import io.aside.testing.RedisServer;
 import io.aside.testing.TestServers;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
- * The instances the load run compares, on one MariaDB database and one Redis (or Redis Cluster): two
- * cached ones wired as in production (so their near caches keep each other strict, as in a real
- * deployment), one with its near cache off (every cached read is a Redis hit), and an uncached one
- * with a {@link PassThroughCache} in place of Redis, so that all read through the very same code path
- * and differ only in the cache.
+ * The instances the load run compares, on one MariaDB database and one cache ({@link CacheKind}: one
+ * Redis, a Redis Cluster, or three memcached servers): two cached ones wired as in production (on
+ * Redis, their near caches keep each other strict, as in a real deployment), on Redis one with its
+ * near cache off (every cached read is a Redis hit), and an uncached one with a
+ * {@link PassThroughCache} in place of the cache, so that all read through the very same code path
+ * and differ only in the cache. On memcached the service has no near cache, so the cached instances
+ * already read from the server alone and there is no near-cache-off instance.
  */
 final class ServicePair {
     /** What the load run does with the pair, given each instance's base URL; returns its exit code. */
     @FunctionalInterface
     interface Measurement {
-        int measure(List<String> cachedBases, String redisOnlyBase, String uncachedBase);
+        int measure(List<String> cachedBases, Optional<String> serverOnlyBase, String uncachedBase);
     }
 
     private static final InvalidationOutbox NOTHING_PENDING = new InvalidationOutbox() {
@@ -54,50 +61,75 @@ final class ServicePair {
     private ServicePair() {}
 
     /** Provisions the servers, starts the instances, runs the measurement, and closes all of it after. */
-    static int run(boolean cluster, Measurement measurement) {
+    static int run(CacheKind kind, Measurement measurement) {
         Stopwatch t = Stopwatch.start();
-        try (MariaDbServer db = mariaDb(); CacheServer cache = cluster ? CacheServer.of(TestServers.dedicatedRedisCluster()) : redis()) {
+        try (MariaDbServer db = mariaDb(); CacheServer cache = cacheServer(kind)) {
             String namespace = cache.freshNamespace();
             AsideConfig config = AsideConfig.defaultsOn(db.freshDatabaseUrl(), db.user(), db.password(), cache.url(), namespace);
-            CacheOptions options = config.cache().options();
-            CacheOptions withoutNearCache = new CacheOptions(options.namespace(), options.timeout(), options.writeTimeout(), new ByteSize(0));
-            AsideConfig redisOnly = new AsideConfig(config.web(), config.database(), CacheConfig.at(cache.url(), withoutNearCache), config.policy());
             System.out.printf(Locale.ROOT, "servers: MariaDB %s:%d, %s (%.1f s)%n", db.host(), db.port(), cache.url(), t.seconds());
 
             t = Stopwatch.start();
             try (AsideService cachedA = AsideService.start(config);
                  AsideService cachedB = AsideService.start(config);
-                 AsideService redisHits = AsideService.start(redisOnly);
+                 AsideService serverOnly = kind.nearCache() ? AsideService.start(withoutNearCache(config, cache.url())) : null;
                  AsideService uncached = AsideService.start(config, List.of(uncachedWiring()))) {
-                System.out.printf(Locale.ROOT, "started: cached instances on :%d and :%d (near cache + Redis), :%d (Redis only),"
-                        + " uncached instance on :%d (pass-through cache), same database (%.1f s)%n",
-                        cachedA.port(), cachedB.port(), redisHits.port(), uncached.port(), t.seconds());
-                return measurement.measure(List.of(base(cachedA.port()), base(cachedB.port())), base(redisHits.port()), base(uncached.port()));
+                System.out.printf(Locale.ROOT, "started: cached instances on :%d and :%d (%s), %suncached instance on :%d (pass-through cache),"
+                        + " same database (%.1f s)%n", cachedA.port(), cachedB.port(), kind.nearCache() ? "near cache + Redis" : "memcached, no near cache",
+                        serverOnly == null ? "" : String.format(Locale.ROOT, ":%d (%s), ", serverOnly.port(), kind.serverOnlyLabel()),
+                        uncached.port(), t.seconds());
+                return measurement.measure(List.of(base(cachedA.port()), base(cachedB.port())),
+                        Optional.ofNullable(serverOnly).map(s -> base(s.port())), base(uncached.port()));
             }
         }
     }
 
-    /** The Redis or Redis Cluster the cached instances share. */
-    private record CacheServer(String url, Supplier<String> namespaces, AutoCloseable server) implements AutoCloseable {
+    /** The same wiring with the near cache off: every cached read a hit in the server itself. */
+    private static AsideConfig withoutNearCache(AsideConfig config, String url) {
+        CacheOptions options = config.cache().options();
+        CacheOptions off = new CacheOptions(options.namespace(), options.timeout(), options.writeTimeout(), new ByteSize(0));
+        return new AsideConfig(config.web(), config.database(), CacheConfig.at(url, off), config.policy());
+    }
+
+    private static CacheServer cacheServer(CacheKind kind) {
+        return switch (kind) {
+            case REDIS -> redis();
+            case REDIS_CLUSTER -> CacheServer.of(TestServers.dedicatedRedisCluster());
+            case MEMCACHED -> memcached(CacheKind.MEMCACHED_SERVERS);
+        };
+    }
+
+    /** The cache server(s) the cached instances share. */
+    private record CacheServer(String url, Supplier<String> namespaces, List<? extends AutoCloseable> servers) implements AutoCloseable {
         static CacheServer of(RedisServer redis) {
-            return new CacheServer(redis.url(), redis::freshNamespace, redis);
+            return new CacheServer(redis.url(), redis::freshNamespace, List.of(redis));
         }
 
         static CacheServer of(RedisCluster cluster) {
-            return new CacheServer(cluster.url(), cluster::freshNamespace, cluster);
+            return new CacheServer(cluster.url(), cluster::freshNamespace, List.of(cluster));
+        }
+
+        /** One {@code memcached://} URL naming every server, in the order ketama is given them. */
+        static CacheServer of(List<MemcachedServer> memcached) {
+            String url = MemcachedSettings.SCHEME + memcached.stream().map(m -> m.host() + ":" + m.port()).collect(Collectors.joining(","));
+            return new CacheServer(url, memcached.get(0)::freshNamespace, memcached);
         }
 
         String freshNamespace() {
             return namespaces.get();
         }
 
+        /** Stops every server, each even if another would not. */
         @Override
         public void close() {
-            try {
-                server.close();
-            } catch (Exception e) {
-                throw new IllegalStateException("could not stop " + url, e);
+            IllegalStateException failed = null;
+            for (AutoCloseable server : servers) {
+                try {
+                    server.close();
+                } catch (Exception e) {
+                    if (failed == null) failed = new IllegalStateException("could not stop " + url, e);
+                }
             }
+            if (failed != null) throw failed;
         }
     }
 
@@ -126,6 +158,22 @@ final class ServicePair {
                 System.out.println("MariaDB did not start (attempt " + attempt + " of 3), retrying: " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * {@code count} throw-away memcached servers of this run's own (always started here: the testing
+     * module takes no memcached from the environment). If one does not start, those already started
+     * are stopped before the failure is thrown.
+     */
+    private static CacheServer memcached(int count) {
+        List<MemcachedServer> servers = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) servers.add(TestServers.dedicatedMemcached());
+        } catch (RuntimeException e) {
+            servers.forEach(MemcachedServer::close);
+            throw e;
+        }
+        return CacheServer.of(servers);
     }
 
     /** The Redis of ASIDE_TEST_REDIS_URL when set, else a throw-away one of this run's own. */
