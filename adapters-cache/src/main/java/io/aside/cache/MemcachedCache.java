@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -28,14 +29,18 @@ import org.slf4j.LoggerFactory;
  * What a key holds is told by its first byte ({@code v} value, {@code t} tombstone, {@code l} lease
  * and its token), as on Redis. memcached runs no scripts, so each step is a compare-and-swap instead:
  * <ul>
- *   <li>lookup: {@code mg} the entry; on a miss, {@code ms … ME} (add) our lease marker: one adder wins;</li>
+ *   <li>lookup: {@code mg} the entry; on a miss, {@code ms … ME} (add) our lease marker: one adder wins;
+ *       an entry of an earlier generation is replaced by {@code ms … C<cas>} instead;</li>
  *   <li>fill, extend: {@code mg} with its CAS value, then {@code ms … C<cas>} only if the entry is our lease;</li>
  *   <li>release: {@code md … C<cas>} likewise; invalidate: {@code md}, which takes any lease with the entry;</li>
  *   <li>generations: {@code ma … N0 J<clock>}, a counter that starts from the clock in microseconds when
  *       it is missing (a restart, an eviction), so it never comes back to a number an old page was filed under.</li>
  * </ul>
- * A category's generation and its pages live on one server ({@link #placement}), like a hash tag on a
- * Redis Cluster. Keys spread over the servers by ketama and stay on their server while it is down: its
+ * A page is one key per category and limit, whose entry starts with the generation it was filed in
+ * ({@code <generation>|<entry>}); an entry of another generation than the category's current one is
+ * absent. A category's generation and its pages live on one server ({@link #placement}), like a hash
+ * tag on a Redis Cluster, so a page's lookup sends the generation's read and the page's together:
+ * one round trip, as for a model. Keys spread over the servers by ketama and stay on their server while it is down: its
  * share of reads fails open to the database, the rest stay cached. A key moves only when the list of
  * servers changes; an invalidation therefore also deletes its keys, best effort, on every other server,
  * so that a key that moved and comes back later finds no copy older than the last write.
@@ -43,8 +48,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class MemcachedCache implements CachePort, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MemcachedCache.class);
-    /** How often a lookup reads again after its add lost to a concurrent one (the key changed in between). */
-    private static final int LOOKUP_ROUNDS = 3;
     private static final String EVERY_SERVER = "every server";
 
     private final MemcachedSettings settings;
@@ -65,102 +68,144 @@ public final class MemcachedCache implements CachePort, AutoCloseable {
     public <V> Lookup<V> lookup(CacheKey<V> key, LeaseRequest request) {
         long leaseSeconds = Durations.seconds(request.ttl(), "lease TTL");
         EntryCodec<V> codec = codecs.of(key.kind());
-        byte[] lease = leaseMarker(request.token());
         return nodeOf(key).call("lookup", settings.commandTimeout(), connection -> {
-            long generation = currentGeneration(connection, key);
-            String entry = entryKey(key, generation);
-            boolean repaired = false;
-            for (int round = 0; round < LOOKUP_ROUNDS; round++) {
-                connection.send("mg " + entry + " v c");
-                MemcachedReply found = connection.receive();
-                if (found.is("VA")) {
+            for (boolean repaired = false; ; repaired = true) {
+                Entry found = find(connection, key);
+                if (found.content() != null) {
                     try {
-                        return read(found, key, generation, request.token(), codec);
+                        return read(found, key, request.token(), codec);
                     } catch (UndecodableValueException e) {
-                        if (repaired) throw new CacheUnavailableException("memcached holds an undecodable value under " + entry, e);
+                        if (repaired) throw new CacheUnavailableException("memcached holds an undecodable value under " + found.key(), e);
                         // Not what we wrote (corruption, a hand-made key): drop exactly those bytes, then look again.
-                        log.warn("Discarding undecodable cache value under {}", entry, e);
-                        connection.send("md " + entry + " C" + found.cas());
+                        log.warn("Discarding undecodable cache value under {}", found.key(), e);
+                        connection.send("md " + found.key() + " C" + found.cas());
                         connection.receive();
-                        repaired = true;
                         continue;
                     }
                 }
-                connection.send("ms " + entry + " " + lease.length + " T" + leaseSeconds + " ME", lease);
-                if (connection.receive().is("HD")) return new Lookup.Leased<>(new Lease<>(key, request.token(), generation));
+                byte[] lease = found.stamped(StoredValue.LEASE + request.token());
+                connection.send("ms " + found.key() + " " + lease.length + " T" + leaseSeconds + (found.cas() == Entry.ABSENT ? " ME" : " C" + found.cas()), lease);
+                // Not stored: another reader took the key between our read and our write, and holds its lease.
+                return connection.receive().is("HD") ? new Lookup.Leased<>(new Lease<>(key, request.token(), found.generation())) : new Lookup.Busy<>();
             }
-            return new Lookup.Busy<>(); // the key keeps changing under us: someone else is at work on it
         });
     }
 
-    private static <V> Lookup<V> read(MemcachedReply found, CacheKey<V> key, long generation, String ourToken, EntryCodec<V> codec) {
-        String stored = found.text();
+    /**
+     * What a key holds, as a lookup needs it: its content when it is of the current generation (a
+     * model's always is), else null; and the CAS value to replace it by, or {@link #ABSENT}.
+     */
+    private record Entry(String key, boolean page, long generation, String content, long cas) {
+        static final long ABSENT = -1;
+
+        /** {@code content} as this key stores it: a page's prefixed with its generation. */
+        byte[] stamped(String content) {
+            return (page ? generation + PAGE_GENERATION_END + content : content).getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A model's entry has no generation. */
+    private static final long NO_GENERATION = 0;
+    private static final String PAGE_GENERATION_END = "|";
+
+    /** Reads {@code key}'s entry; a page's together with its category's current generation, in one round trip. */
+    private Entry find(MemcachedConnection connection, CacheKey<?> key) throws IOException {
+        if (key instanceof PageKey page) {
+            connection.send("ma " + keys.generation(page.category()) + " N0 J" + clockMicros() + " D0 v");
+            connection.send("mg " + pageKey(page) + " v c");
+            long generation = generationIn(connection.receive());
+            MemcachedReply found = connection.receive();
+            if (!found.is("VA")) return new Entry(pageKey(page), true, generation, null, Entry.ABSENT);
+            return new Entry(pageKey(page), true, generation, contentOf(found.text(), generation), found.cas());
+        }
+        connection.send("mg " + keys.model((ModelKey) key) + " v c");
+        MemcachedReply found = connection.receive();
+        return found.is("VA") ? new Entry(keys.model((ModelKey) key), false, NO_GENERATION, found.text(), found.cas())
+                : new Entry(keys.model((ModelKey) key), false, NO_GENERATION, null, Entry.ABSENT);
+    }
+
+    /** A page entry's content if it was filed in {@code generation}; null for another generation (or bytes that name none). */
+    private static String contentOf(String stored, long generation) {
+        int end = stored.indexOf(PAGE_GENERATION_END);
+        return end > 0 && stored.substring(0, end).equals(Long.toString(generation)) ? stored.substring(end + 1) : null;
+    }
+
+    private static long generationIn(MemcachedReply reply) throws IOException {
+        if (!reply.is("VA")) throw new IOException("unexpected reply " + reply + " to a generation read");
+        try {
+            return Long.parseLong(reply.text());
+        } catch (NumberFormatException e) {
+            throw new IOException("a generation that is not a number: " + reply.text(), e);
+        }
+    }
+
+    private static <V> Lookup<V> read(Entry found, CacheKey<V> key, String ourToken, EntryCodec<V> codec) {
+        String stored = found.content();
         char tag = stored.isEmpty() ? '?' : stored.charAt(0);
         if (tag != StoredValue.LEASE) return new Lookup.Hit<>(codec.decode(tag, stored.substring(Math.min(1, stored.length()))));
-        return stored.substring(1).equals(ourToken) ? new Lookup.Leased<>(new Lease<>(key, ourToken, generation)) : new Lookup.Busy<>();
+        return stored.substring(1).equals(ourToken) ? new Lookup.Leased<>(new Lease<>(key, ourToken, found.generation())) : new Lookup.Busy<>();
     }
 
     @Override
     public <V> boolean fill(Lease<V> lease, V value, Duration ttl) {
         long seconds = Durations.seconds(ttl, "TTL");
         EntryCodec.Encoded encoded = codecs.of(lease.key().kind()).encode(value);
-        byte[] stored = (encoded.tag() + encoded.body()).getBytes(StandardCharsets.UTF_8);
+        String stored = encoded.tag() + encoded.body();
         return nodeOf(lease.key()).call("fill", settings.commandTimeout(), connection -> replaceOurLease(connection, lease, stored, seconds));
     }
 
     @Override
     public boolean extend(Lease<?> lease, Duration ttl) {
         long seconds = Durations.seconds(ttl, "lease TTL");
-        byte[] marker = leaseMarker(lease.token());
-        return nodeOf(lease.key()).call("extend", settings.commandTimeout(), connection -> replaceOurLease(connection, lease, marker, seconds));
+        return nodeOf(lease.key()).call("extend", settings.commandTimeout(),
+                connection -> replaceOurLease(connection, lease, StoredValue.LEASE + lease.token(), seconds));
     }
 
     /**
-     * Stores {@code stored} under the lease's entry for {@code seconds}, but only while our lease holds
+     * Stores {@code content} under the lease's entry for {@code seconds}, but only while our lease holds
      * the entry (a compare-and-swap on the CAS value read with it: an invalidation in between deleted it)
      * and, for a page, while its category is still in the lease's generation.
      */
-    private boolean replaceOurLease(MemcachedConnection connection, Lease<?> lease, byte[] stored, long seconds) throws IOException {
-        String entry = entryKey(lease.key(), lease.generation());
+    private boolean replaceOurLease(MemcachedConnection connection, Lease<?> lease, String content, long seconds) throws IOException {
         boolean page = lease.key() instanceof PageKey;
+        Entry ours = new Entry(entryKey(lease.key()), page, lease.generation(), null, Entry.ABSENT);
         if (page) connection.send("mg " + generationKey(lease.key()) + " v");
-        connection.send("mg " + entry + " v c");
+        connection.send("mg " + ours.key() + " v c");
         boolean sameGeneration = !page || isNumber(connection.receive(), lease.generation());
         MemcachedReply current = connection.receive();
-        if (!sameGeneration || !holdsLease(current, lease.token())) return false;
-        connection.send("ms " + entry + " " + stored.length + " T" + seconds + " C" + current.cas(), stored);
+        if (!sameGeneration || !current.is("VA") || !Arrays.equals(current.data(), ours.stamped(StoredValue.LEASE + lease.token()))) return false;
+        byte[] stored = ours.stamped(content);
+        connection.send("ms " + ours.key() + " " + stored.length + " T" + seconds + " C" + current.cas(), stored);
         try {
             return connection.receive().is("HD");
         } catch (MemcachedReply.TooLarge e) {
             // A page of large models can pass memcached's item size (1 MiB by default): it stays uncached,
             // and our lease is given back so that readers load it themselves instead of waiting for us.
-            log.debug("{} is too large for memcached; served uncached", entry);
-            connection.send("md " + entry + " C" + current.cas());
+            log.debug("{} is too large for memcached; served uncached", ours.key());
+            connection.send("md " + ours.key() + " C" + current.cas());
             connection.receive();
             return false;
         }
     }
 
+    /** Deletes our lease, of whichever generation for a page: a lease of an earlier one blocks nobody, but is ours to give back. */
     @Override
     public void release(CacheKey<?> key, String token) {
         nodeOf(key).call("release", settings.commandTimeout(), connection -> {
-            String entry;
-            if (key instanceof PageKey) {
-                connection.send("mg " + generationKey(key) + " v");
-                MemcachedReply generation = connection.receive();
-                if (!generation.is("VA")) return null; // no generation, no page of it: nothing of ours to give back
-                entry = entryKey(key, Long.parseLong(generation.text()));
-            } else {
-                entry = entryKey(key, 0);
-            }
+            String entry = entryKey(key);
             connection.send("mg " + entry + " v c");
             MemcachedReply current = connection.receive();
-            if (holdsLease(current, token)) {
+            if (current.is("VA") && isOurLease(current.text(), key instanceof PageKey, token)) {
                 connection.send("md " + entry + " C" + current.cas());
                 connection.receive();
             }
             return null;
         });
+    }
+
+    private static boolean isOurLease(String stored, boolean page, String token) {
+        String lease = StoredValue.LEASE + token;
+        return page ? stored.endsWith(PAGE_GENERATION_END + lease) : stored.equals(lease);
     }
 
     @Override
@@ -289,34 +334,25 @@ public final class MemcachedCache implements CachePort, AutoCloseable {
         return key.match(keys::model, page -> keys.generation(page.category()));
     }
 
+    /** A model's key, or a page's: one key per category and limit, whatever the generation. */
+    private String entryKey(CacheKey<?> key) {
+        return key.match(keys::model, this::pageKey);
+    }
+
+    private String pageKey(PageKey page) {
+        return keys.pageOfAnyGeneration(page);
+    }
+
     private String generationKey(CacheKey<?> key) {
         return keys.generation(((PageKey) key).category());
     }
 
-    private String entryKey(CacheKey<?> key, long generation) {
-        return key.match(keys::model, page -> keys.page(page).page(generation));
-    }
 
-    /** A page's category's generation, started from the clock if it is missing; 0 for a model, which has none. */
-    private long currentGeneration(MemcachedConnection connection, CacheKey<?> key) throws IOException {
-        if (!(key instanceof PageKey)) return 0;
-        connection.send("ma " + generationKey(key) + " N0 J" + clockMicros() + " D0 v");
-        MemcachedReply generation = connection.receive();
-        if (!generation.is("VA")) throw new IOException("unexpected reply " + generation + " to a generation read");
-        return Long.parseLong(generation.text());
-    }
 
     private static boolean isNumber(MemcachedReply reply, long expected) {
         return reply.is("VA") && reply.text().equals(Long.toString(expected));
     }
 
-    private static boolean holdsLease(MemcachedReply reply, String token) {
-        return reply.is("VA") && reply.text().equals(StoredValue.LEASE + token);
-    }
-
-    private static byte[] leaseMarker(String token) {
-        return (StoredValue.LEASE + token).getBytes(StandardCharsets.UTF_8);
-    }
 
     /** Where a generation starts: the clock in microseconds, above any number an earlier counter reached before it was lost. */
     private static long clockMicros() {

@@ -79,6 +79,14 @@ final class RedisKeys {
         return new PageLayout(prefix + "gen:" + tagged, prefix + "page:" + tagged + ":", ":" + key.limit());
     }
 
+    /**
+     * A page's key where the generation is not part of it (memcached: the entry names its generation,
+     * so that the page is read in the same round trip as the generation).
+     */
+    String pageOfAnyGeneration(PageKey key) {
+        return prefix + "page:" + tagOpen + fingerprint(key.category()) + tagClose + ":" + key.limit();
+    }
+
     String life(String tag) {
         return prefix + "life:" + tag;
     }
