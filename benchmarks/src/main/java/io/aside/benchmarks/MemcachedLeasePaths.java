@@ -11,9 +11,7 @@ import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
-import org.openjdk.jmh.runner.options.VerboseMode;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 
 /**
  * Runs {@link MemcachedLeasePathsBenchmark} — the lease on a memcached miss taken by an add (the
@@ -45,18 +43,7 @@ public final class MemcachedLeasePaths {
     private MemcachedLeasePaths() {}
 
     public static void main(String[] args) {
-        OptionsBuilder builder = new OptionsBuilder();
-        builder.include(MemcachedLeasePathsBenchmark.class.getName() + "\\.")
-                .shouldFailOnError(true)
-                .verbosity(VerboseMode.valueOf(System.getProperty("bench.verbose", "NORMAL")));
-        Integer forks = Integer.getInteger("bench.forks");
-        Integer warmups = Integer.getInteger("bench.warmups");
-        Integer iterations = Integer.getInteger("bench.iterations");
-        Integer seconds = Integer.getInteger("bench.seconds");
-        if (forks != null) builder.forks(forks);
-        if (warmups != null) builder.warmupIterations(warmups);
-        if (iterations != null) builder.measurementIterations(iterations);
-        if (seconds != null) builder.warmupTime(TimeValue.seconds(seconds)).measurementTime(TimeValue.seconds(seconds));
+        ChainedOptionsBuilder builder = JmhOptions.of(MemcachedLeasePathsBenchmark.class);
         long start = System.nanoTime();
         MachineLoad machine = MachineLoad.beforeRun();
         Collection<RunResult> results;

@@ -11,9 +11,7 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
-import org.openjdk.jmh.runner.options.VerboseMode;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 
 /**
  * Runs {@link CacheAsideBenchmark} with modest settings, prints the ratios of that one run and
@@ -53,19 +51,7 @@ public final class RunJmh {
     public static void main(String[] args) {
         // Unset, each benchmark keeps its annotations: 1 fork, 5x1 s measured, warm-up 5x1 s for the hits
         // and 10x1 s for the two database benchmarks (see CacheAsideBenchmark on why).
-        OptionsBuilder builder = new OptionsBuilder();
-        builder.include(CacheAsideBenchmark.class.getName() + "\\.")
-                .threads(1)
-                .shouldFailOnError(true)
-                .verbosity(VerboseMode.valueOf(System.getProperty("bench.verbose", "NORMAL")));
-        Integer forks = Integer.getInteger("bench.forks");
-        Integer warmups = Integer.getInteger("bench.warmups");
-        Integer iterations = Integer.getInteger("bench.iterations");
-        Integer seconds = Integer.getInteger("bench.seconds");
-        if (forks != null) builder.forks(forks);
-        if (warmups != null) builder.warmupIterations(warmups);
-        if (iterations != null) builder.measurementIterations(iterations);
-        if (seconds != null) builder.warmupTime(TimeValue.seconds(seconds)).measurementTime(TimeValue.seconds(seconds));
+        ChainedOptionsBuilder builder = JmhOptions.of(CacheAsideBenchmark.class).threads(1);
         Options options = builder.build();
         long start = System.nanoTime();
         MachineLoad machine = MachineLoad.beforeRun();
