@@ -10,6 +10,9 @@ import io.aside.application.UpdateModel;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
@@ -44,8 +47,21 @@ public final class WebServer implements AutoCloseable {
             config.routes.before(MethodOverrideGuard::refuse);
             models.register(config.routes);
             operations.register(config.routes);
+            new ApiDocumentRoutes().register(config.routes);
             problems.register(config.routes);
         });
+    }
+
+    /**
+     * Every route this server answers, as {@code "GET /models/{id}"} (before and after filters left
+     * out): what the API document must describe, no more and no less.
+     */
+    public Set<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(endpoint -> endpoint.method.name() + " " + endpoint.path)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** Binds the port and starts serving; returns this for chaining. */

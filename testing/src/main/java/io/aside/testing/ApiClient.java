@@ -27,9 +27,25 @@ public final class ApiClient {
             .connectTimeout(CONNECT_TIMEOUT)
             .build();
     private final String base;
+    private final ReplyCheck check;
+
+    /** What every reply is held to, besides what the test asserts itself. */
+    @FunctionalInterface
+    public interface ReplyCheck {
+        ReplyCheck NONE = (method, path, reply) -> {};
+
+        /** Throws an AssertionError when {@code reply} to {@code method path} breaks the rule. */
+        void check(String method, String path, HttpReply reply);
+    }
 
     public ApiClient(int port) {
+        this(port, ReplyCheck.NONE);
+    }
+
+    /** A client that holds every reply to {@code check}: e.g. {@link ApiDocument}, the API's own description. */
+    public ApiClient(int port, ReplyCheck check) {
         this.base = "http://127.0.0.1:" + port;
+        this.check = check;
     }
 
     public HttpReply get(String path) {
@@ -93,7 +109,9 @@ public final class ApiClient {
             headers.forEach(request::header);
             try {
                 HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-                return new HttpReply(response.statusCode(), response.headers().map(), response.body());
+                HttpReply reply = new HttpReply(response.statusCode(), response.headers().map(), response.body());
+                check.check(method, path, reply);
+                return reply;
             } catch (IOException e) {
                 throw new UncheckedIOException(method + " " + path, e);
             } catch (InterruptedException e) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aside.bootstrap.AsideConfig;
 import io.aside.bootstrap.AsideService;
 import io.aside.testing.ApiClient;
+import io.aside.testing.ApiDocument;
 import io.aside.testing.HttpReply;
 import java.util.List;
 import java.util.function.Supplier;
@@ -38,8 +39,9 @@ abstract class ProductionWiringScenario {
         AsideConfig config = production.get();
         service = AsideService.start(config);
         secondInstance = AsideService.start(config);
-        http = new ApiClient(service.port());
-        other = new ApiClient(secondInstance.port());
+        ApiDocument document = ApiDocument.load(); // every reply below must be one the API document describes
+        http = new ApiClient(service.port(), document);
+        other = new ApiClient(secondInstance.port(), document);
     }
 
     @AfterAll
