@@ -1,31 +1,31 @@
 package io.aside.web;
 
 import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
  * The OpenAPI 3.1 document of this API, at {@code /openapi.json}: written by hand next to the routes
- * (the Javalin OpenAPI plugin exists for Javalin 6 only), and checked against them by a test.
+ * (the Javalin OpenAPI plugin exists for Javalin 6 only), and checked against them by a test. For
+ * people, {@code /api} renders it: one page with its own script, nothing fetched from elsewhere, so it
+ * works where the service runs offline.
  */
 final class ApiDocumentRoutes {
     static final String DOCUMENT = "openapi.json";
+    static final String PAGE = "api.html";
 
-    private final byte[] document = load();
+    private final byte[] document = load(DOCUMENT);
+    private final byte[] page = load(PAGE);
 
     void register(RoutesConfig routes) {
-        routes.get("/openapi.json", this::document);
+        routes.get("/openapi.json", ctx -> ctx.contentType(JsonResponses.JSON).result(document));
+        routes.get("/api", ctx -> ctx.contentType("text/html; charset=utf-8").result(page));
     }
 
-    private void document(Context ctx) {
-        ctx.contentType(JsonResponses.JSON).result(document);
-    }
-
-    static byte[] load() {
-        try (InputStream in = ApiDocumentRoutes.class.getResourceAsStream(DOCUMENT)) {
-            if (in == null) throw new IllegalStateException(DOCUMENT + " is missing from the classpath");
+    static byte[] load(String resource) {
+        try (InputStream in = ApiDocumentRoutes.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException(resource + " is missing from the classpath");
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
