@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -112,16 +113,18 @@ public final class MemcachedCache implements CachePort, AutoCloseable {
     private Entry find(MemcachedConnection connection, CacheKey<?> key) throws IOException {
         if (key instanceof PageKey page) {
             connection.send("ma " + keys.generation(page.category()) + " N0 J" + clockMicros() + " D0 v");
-            connection.send("mg " + pageKey(page) + " v c");
+            String entry = pageKey(page);
+            connection.send("mg " + entry + " v c");
             long generation = generationIn(connection.receive());
             MemcachedReply found = connection.receive();
-            if (!found.is("VA")) return new Entry(pageKey(page), true, generation, null, Entry.ABSENT);
-            return new Entry(pageKey(page), true, generation, contentOf(found.text(), generation), found.cas());
+            if (!found.is("VA")) return new Entry(entry, true, generation, null, Entry.ABSENT);
+            return new Entry(entry, true, generation, contentOf(found.text(), generation), found.cas());
         }
-        connection.send("mg " + keys.model((ModelKey) key) + " v c");
+        String model = keys.model((ModelKey) key);
+        connection.send("mg " + model + " v c");
         MemcachedReply found = connection.receive();
-        return found.is("VA") ? new Entry(keys.model((ModelKey) key), false, NO_GENERATION, found.text(), found.cas())
-                : new Entry(keys.model((ModelKey) key), false, NO_GENERATION, null, Entry.ABSENT);
+        return found.is("VA") ? new Entry(model, false, NO_GENERATION, found.text(), found.cas())
+                : new Entry(model, false, NO_GENERATION, null, Entry.ABSENT);
     }
 
     /** A page entry's content if it was filed in {@code generation}; null for another generation (or bytes that name none). */
@@ -254,12 +257,12 @@ public final class MemcachedCache implements CachePort, AutoCloseable {
      */
     private void deleteCopiesElsewhere(Invalidation invalidation, Duration timeout) {
         if (nodes.size() == 1) return;
+        List<String> touched = Stream.concat(
+                invalidation.models().stream().map(id -> keys.model(new ModelKey(id))),
+                invalidation.categories().stream().map(keys::generation)).toList();
         for (MemcachedNode node : nodes) {
             if (node.failedLately()) continue;
-            List<String> elsewhere = Stream.concat(
-                    invalidation.models().stream().map(id -> keys.model(new ModelKey(id))),
-                    invalidation.categories().stream().map(keys::generation))
-                    .filter(key -> ring.serverFor(key) != node).toList();
+            List<String> elsewhere = touched.stream().filter(key -> ring.serverFor(key) != node).toList();
             if (elsewhere.isEmpty()) continue;
             try {
                 node.call("invalidate elsewhere", timeout, connection -> {
@@ -301,7 +304,7 @@ public final class MemcachedCache implements CachePort, AutoCloseable {
 
             @Override
             public Map<Object, Invalidation> split(Invalidation invalidation) {
-                return invalidation.splitBy(id -> nodeOf(new ModelKey(id)), category -> ring.serverFor(keys.generation(category)));
+                return new LinkedHashMap<>(byServer(invalidation));
             }
 
             @Override

@@ -61,7 +61,7 @@ class MemcachedPoolCacheTest extends CachePortContract {
     }
 
     @Test
-    void givenManyModels_whenCached_thenEveryServerHoldsSome() {
+    void givenManyModels_whenPlaced_thenEveryServerHoldsSome() {
         Map<String, Long> perServer = LongStream.rangeClosed(1, 60).mapToObj(id -> key(id))
                 .collect(Collectors.groupingBy(pool()::serverOf, Collectors.counting()));
 

@@ -77,9 +77,9 @@ public final class MemcachedLeasePaths {
             }
             System.out.printf(Locale.ROOT, "   %-16s %12.0f ± %7.0f %12.0f ± %7.0f %7.2fx%n", label(what), add.getScore(), add.getScoreError(),
                     win.getScore(), win.getScoreError(), add.getScore() / win.getScore());
-            if (!what.equals("Contended") && lower(win) > MAX_WIN_FLAG_ADVANTAGE * upper(add)) {
+            if (!what.equals("Contended") && Confidence.lower(win) > MAX_WIN_FLAG_ADVANTAGE * Confidence.upper(add)) {
                 failures.add(String.format(Locale.ROOT, "%s: the win-flag path is faster than the add path by more than %.2fx even at the ends"
-                        + " of the intervals that favour the add path (%.0f vs %.0f calls/s)", label(what), MAX_WIN_FLAG_ADVANTAGE, lower(win), upper(add)));
+                        + " of the intervals that favour the add path (%.0f vs %.0f calls/s)", label(what), MAX_WIN_FLAG_ADVANTAGE, Confidence.lower(win), Confidence.upper(add)));
             }
         }
         System.out.println();
@@ -136,15 +136,5 @@ public final class MemcachedLeasePaths {
     private static Result<?> primary(Map<String, RunResult> results, String name) {
         RunResult r = results.get(name);
         return r == null ? null : r.getPrimaryResult();
-    }
-
-    private static double upper(Result<?> r) {
-        double error = r.getScoreError();
-        return Double.isNaN(error) ? r.getScore() : r.getScore() + error;
-    }
-
-    private static double lower(Result<?> r) {
-        double error = r.getScoreError();
-        return Double.isNaN(error) ? r.getScore() : Math.max(r.getScore() - error, 0);
     }
 }

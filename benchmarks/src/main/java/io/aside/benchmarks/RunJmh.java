@@ -90,7 +90,7 @@ public final class RunJmh {
             return Claim.failed("the hit and miss benchmarks did not both produce a result");
         }
         double ratio = miss.getScore() / hit.getScore();
-        double pessimistic = lower(miss) / upper(hit);
+        double pessimistic = Confidence.lower(miss) / Confidence.upper(hit);
         System.out.println();
         System.out.printf(Locale.ROOT, "hit vs miss: %.1fx (pessimistic, slow end of hit vs fast end of miss: %.1fx)%n", ratio, pessimistic);
         Result<?> bare = results.get("hitWithoutMetrics");
@@ -106,9 +106,9 @@ public final class RunJmh {
         System.out.printf(Locale.ROOT, "run time: %.0f s%n", elapsedSeconds);
         System.out.println(machine.summary());
         Result<?> nearHit = results.get("nearHit");
-        if (nearHit == null || !(upper(nearHit) < MAX_NEAR_HIT_NANOS)) {
+        if (nearHit == null || !(Confidence.upper(nearHit) < MAX_NEAR_HIT_NANOS)) {
             return Claim.failed(String.format(Locale.ROOT, "a near-cache hit should cost under %.0f ns (slow end of its interval), measured %s",
-                    MAX_NEAR_HIT_NANOS, nearHit == null ? "nothing" : String.format(Locale.ROOT, "%.1f ns", upper(nearHit))));
+                    MAX_NEAR_HIT_NANOS, nearHit == null ? "nothing" : String.format(Locale.ROOT, "%.1f ns", Confidence.upper(nearHit))));
         }
         if (!(ratio >= MIN_HIT_SPEEDUP)) {
             return Claim.failed(String.format(Locale.ROOT, "a hit should be at least %.0fx faster than a miss, measured %.1fx",
@@ -120,17 +120,6 @@ public final class RunJmh {
                     ratio, pessimistic, MIN_HIT_SPEEDUP));
         }
         return Claim.holds(String.format(Locale.ROOT, "a hit is at least %.0fx faster than a miss (pessimistic %.1fx); a near-cache hit"
-                + " costs %.0f ns at most (under %.0f ns)", MIN_HIT_SPEEDUP, pessimistic, upper(nearHit), MAX_NEAR_HIT_NANOS));
-    }
-
-    /** The slow end of a time-per-operation confidence interval (the score itself if JMH gave none). */
-    private static double upper(Result<?> r) {
-        double error = r.getScoreError();
-        return Double.isNaN(error) ? r.getScore() : r.getScore() + error;
-    }
-
-    private static double lower(Result<?> r) {
-        double error = r.getScoreError();
-        return Double.isNaN(error) ? r.getScore() : Math.max(r.getScore() - error, 0);
+                + " costs %.0f ns at most (under %.0f ns)", MIN_HIT_SPEEDUP, pessimistic, Confidence.upper(nearHit), MAX_NEAR_HIT_NANOS));
     }
 }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,9 +33,13 @@ public final class ApiDocument implements ApiClient.ReplyCheck {
     private final JsonNode document;
     private final SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
+    /** Each path template as the pattern of the paths it names ({@code {id}} one segment). */
+    private final Map<String, Pattern> templates = new LinkedHashMap<>();
 
     private ApiDocument(JsonNode document) {
         this.document = document;
+        document.path("paths").fieldNames().forEachRemaining(template ->
+                templates.put(template, Pattern.compile(template.replaceAll("\\{[^/]+}", "[^/]+"))));
     }
 
     /** The document as the service on the classpath serves it. */
@@ -72,11 +77,8 @@ public final class ApiDocument implements ApiClient.ReplyCheck {
 
     /** The document's path template that {@code path} matches, e.g. {@code /models/{id}}; the path itself when none does. */
     private String template(String path) {
-        for (Iterator<String> templates = document.path("paths").fieldNames(); templates.hasNext(); ) {
-            String template = templates.next();
-            if (Pattern.compile(template.replaceAll("\\{[^/]+}", "[^/]+")).matcher(path).matches()) return template;
-        }
-        return path;
+        return templates.entrySet().stream().filter(template -> template.getValue().matcher(path).matches())
+                .map(Map.Entry::getKey).findFirst().orElse(path);
     }
 
     private JsonNode resolve(JsonNode node) {

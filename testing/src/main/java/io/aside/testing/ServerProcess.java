@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
@@ -100,6 +101,35 @@ final class ServerProcess {
     /** Freezes the server (SIGSTOP): its port still accepts connections, but nothing answers. */
     synchronized void pause() {
         signal("STOP");
+        awaitStopped();
+    }
+
+    /**
+     * Until every thread of the server has stopped: a group stop reaches each thread as it next runs,
+     * so a worker thread could still answer a request after kill returned. Linux's /proc tells.
+     */
+    private void awaitStopped() {
+        Path tasks = Path.of("/proc", Long.toString(process.pid()), "task");
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (var threads = Files.list(tasks)) {
+                if (threads.allMatch(ServerProcess::isStopped)) return;
+            } catch (IOException | UncheckedIOException e) {
+                return; // no /proc to ask: the signal has been sent, which is all that can be known
+            }
+            LockSupport.parkNanos(Duration.ofMillis(1).toNanos());
+        }
+        throw new IllegalStateException(name + " did not stop within 5 s of SIGSTOP");
+    }
+
+    /** The state field of /proc/<pid>/task/<tid>/stat, after the command name in parentheses: 'T' when stopped. */
+    private static boolean isStopped(Path thread) {
+        try {
+            String stat = Files.readString(thread.resolve("stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) == 'T';
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     synchronized void resume() {
