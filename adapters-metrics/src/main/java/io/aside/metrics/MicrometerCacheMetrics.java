@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,12 +19,17 @@ import java.util.concurrent.TimeUnit;
  * {@code aside_cache_coalesced_total}, {@code aside_cache_lease_extensions_total} (by {@code cache}),
  * {@code aside_cache_untrusted_reads_total}, {@code aside_cache_errors_total{operation}},
  * {@code aside_cache_invalidations_replayed_total}, {@code aside_outbox_relay_errors_total{reason}},
- * {@code aside_outbox_set_aside_total} and {@code aside_cache_load_seconds{cache}}.
+ * {@code aside_outbox_set_aside_total}, {@code aside_cache_load_seconds{cache}} and
+ * {@code aside_invalidation_lag_seconds{path}} (a histogram: from a write's commit until its
+ * invalidation took effect, delivered by the writer or by a relay).
  * Hit ratio = hits / (hits + misses); database load from the cache = rate of load_seconds_count.
  */
 public final class MicrometerCacheMetrics implements CacheMetrics {
     /** Every kind of entry, registered up front so dashboards see zeros, not gaps. */
     private static final List<EntryKind<?>> KINDS = List.of(EntryKind.MODEL, EntryKind.PAGE);
+    private static final List<String> DELIVERY_PATHS = List.of("writer", "relay");
+    /** From one round trip to a long outage's replay: the relay delivers with the whole wait. */
+    private static final Duration LONGEST_EXPECTED_LAG = Duration.ofMinutes(5);
 
     private final MeterRegistry registry;
     /** Meters by name and tag: registering on every call is a registry lookup, a fifth of an in-process hit. */
@@ -43,6 +49,7 @@ public final class MicrometerCacheMetrics implements CacheMetrics {
             coalescedReads(cache);
             leaseExtensions(cache);
         }
+        DELIVERY_PATHS.forEach(this::lags);
         replays();
         relayErrors("database");
         relayErrors("unexpected");
@@ -87,6 +94,11 @@ public final class MicrometerCacheMetrics implements CacheMetrics {
     @Override
     public void setAside(int count) {
         setAside().increment(count);
+    }
+
+    @Override
+    public void invalidationDelivered(String path, long nanos) {
+        lags(path).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     @Override
@@ -165,6 +177,16 @@ public final class MicrometerCacheMetrics implements CacheMetrics {
         return (Timer) meters.computeIfAbsent("aside.cache.load|" + cache, k -> Timer.builder("aside.cache.load")
                 .description("Database loads made on behalf of the cache")
                 .tag("cache", cache)
+                .register(registry));
+    }
+
+    private Timer lags(String path) {
+        return (Timer) meters.computeIfAbsent("aside.invalidation.lag|" + path, k -> Timer.builder("aside.invalidation.lag")
+                .description("From a write's commit until its invalidation took effect (with a near cache: every instance dropped it too)")
+                .tag("path", path)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(LONGEST_EXPECTED_LAG)
                 .register(registry));
     }
 

@@ -37,6 +37,25 @@ class MicrometerCacheMetricsTest {
     void givenNoEventsYet_whenScraped_thenKnownCachesShowZerosRatherThanGaps() {
         assertThat(registry.scrape())
                 .contains("aside_cache_hits_total{cache=\"page\"} 0.0")
-                .contains("aside_cache_misses_total{cache=\"model\"} 0.0");
+                .contains("aside_cache_misses_total{cache=\"model\"} 0.0")
+                .contains("aside_invalidation_lag_seconds_count{path=\"writer\"} 0")
+                .contains("aside_invalidation_lag_seconds_count{path=\"relay\"} 0");
+    }
+
+    @Test
+    void givenInvalidationsDelivered_whenScraped_thenTheirLagIsAHistogramPerPathFromAMillisecondToMinutes() {
+        metrics.invalidationDelivered("writer", 2_000_000);
+        metrics.invalidationDelivered("relay", 12_000_000_000L);
+
+        String scrape = registry.scrape();
+
+        assertThat(scrape)
+                .contains("aside_invalidation_lag_seconds_count{path=\"writer\"} 1")
+                .contains("aside_invalidation_lag_seconds_sum{path=\"relay\"} 12.0")
+                .contains("aside_invalidation_lag_seconds_bucket{path=\"writer\",le=\"0.001\"} 0")
+                .contains("aside_invalidation_lag_seconds_bucket{path=\"relay\",le=\"+Inf\"} 1");
+        assertThat(scrape.lines().filter(line -> line.startsWith("aside_invalidation_lag_seconds_bucket{path=\"relay\"")))
+                .as("buckets enough for a p99 between 1 ms and 5 min").hasSizeGreaterThan(20);
+        assertThat(scrape).containsPattern("aside_invalidation_lag_seconds_bucket\\{path=\"relay\",le=\"(1[0-9]|2[0-9])\\.[0-9]+\"} 1");
     }
 }

@@ -3,10 +3,11 @@ package io.aside.persistence;
 import static io.aside.persistence.generated.Tables.CACHE_OUTBOX;
 
 import io.aside.domain.cache.Invalidation;
+import io.aside.domain.cache.OutboxBacklog;
 import io.aside.domain.cache.OutboxBatch;
 import io.aside.domain.cache.PendingInvalidation;
 import io.aside.domain.port.InvalidationOutbox;
-import io.aside.persistence.generated.tables.records.CacheOutboxRecord;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,6 +15,9 @@ import java.util.List;
 import java.util.OptionalLong;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record3;
+import org.jooq.Record4;
+import org.jooq.Result;
 import org.jooq.impl.DSL;
 
 /** {@link InvalidationOutbox} on the {@code cache_outbox} table that {@link JooqModelRepository} writes to. */
@@ -21,11 +25,14 @@ public final class JooqInvalidationOutbox implements InvalidationOutbox {
     private final DSLContext db;
     private final DatabaseBreaker breaker;
     private final OutboxQuarantine quarantine;
+    /** Ages are taken by the database's clock, which stamped the entries. */
+    private final Field<Instant> utcNow;
 
     JooqInvalidationOutbox(DSLContext db, DatabaseBreaker breaker, DatabaseKind kind) {
         this.db = db;
         this.breaker = breaker;
         this.quarantine = new OutboxQuarantine(db, kind);
+        this.utcNow = kind.utcNow();
     }
 
     /** Called inside a write's transaction: the entry commits or rolls back with the write. */
@@ -55,14 +62,17 @@ public final class JooqInvalidationOutbox implements InvalidationOutbox {
         long after = afterId;
         while (true) {
             int wanted = limit - entries.size();
-            List<CacheOutboxRecord> rows = db.selectFrom(CACHE_OUTBOX).where(CACHE_OUTBOX.ID.gt(after))
+            Result<Record4<Long, String, Instant, Instant>> rows = db
+                    .select(CACHE_OUTBOX.ID, CACHE_OUTBOX.INVALIDATION, CACHE_OUTBOX.CREATED_AT, utcNow)
+                    .from(CACHE_OUTBOX).where(CACHE_OUTBOX.ID.gt(after))
                     .orderBy(CACHE_OUTBOX.ID).limit(wanted).fetch();
-            for (CacheOutboxRecord row : rows) {
-                after = row.getId();
+            for (Record4<Long, String, Instant, Instant> row : rows) {
+                after = row.value1();
                 try {
-                    entries.add(new PendingInvalidation(row.getId(), InvalidationCodec.decode(row.getInvalidation())));
+                    Duration age = Duration.between(row.value3(), row.value4());
+                    entries.add(new PendingInvalidation(row.value1(), InvalidationCodec.decode(row.value2()), age));
                 } catch (InvalidationCodec.Unreadable unreadable) {
-                    if (quarantine.move(row.getId(), unreadable.getMessage())) setAside++;
+                    if (quarantine.move(row.value1(), unreadable.getMessage())) setAside++;
                 }
             }
             if (rows.size() < wanted || entries.size() == limit) return new OutboxBatch(entries, setAside);
@@ -79,5 +89,13 @@ public final class JooqInvalidationOutbox implements InvalidationOutbox {
     public OptionalLong oldestPending() {
         Long oldest = breaker.call(() -> db.select(DSL.min(CACHE_OUTBOX.ID)).from(CACHE_OUTBOX).fetchSingle().value1());
         return oldest == null ? OptionalLong.empty() : OptionalLong.of(oldest);
+    }
+
+    @Override
+    public OutboxBacklog backlog() {
+        Record3<Integer, Instant, Instant> row = breaker.call(() ->
+                db.select(DSL.count(), DSL.min(CACHE_OUTBOX.CREATED_AT), utcNow).from(CACHE_OUTBOX).fetchSingle());
+        if (row.value1() == 0) return OutboxBacklog.EMPTY;
+        return new OutboxBacklog(row.value1(), Duration.between(row.value2(), row.value3()));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.aside.domain.cache.OutboxBacklog;
 import io.aside.domain.cache.OutboxBatch;
 import io.aside.domain.cache.PendingInvalidation;
 import io.aside.domain.port.InvalidationOutbox;
@@ -14,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -40,6 +42,7 @@ import org.junit.jupiter.api.TestInstance;
 abstract class InvalidationOutboxContract {
     /** A creation time with microseconds, written as SQL text so that no driver touches it. */
     private static final String CREATED_AT = "2024-02-29 12:34:56.123456";
+    private static final Instant CREATED_AT_INSTANT = Instant.parse("2024-02-29T12:34:56.123456Z");
 
     private DatabaseSettings settings;
     private Database database;
@@ -197,10 +200,54 @@ abstract class InvalidationOutboxContract {
         assertThat(outbox.oldestPending()).isEqualTo(OptionalLong.of(readable.id()));
     }
 
+    // ---- ages and backlog ------------------------------------------------------------------------
+
+    @Test
+    void givenAnEntryRecordedLongAgo_whenPending_thenItsAgeIsTakenByTheDatabaseClock() throws SQLException {
+        PendingInvalidation recent = repository.insert(draft("a", "c")).invalidation();
+        long old = readableRow("{\"models\":[7],\"categories\":[\"c\"]}");
+
+        List<PendingInvalidation> entries = outbox.pending(10).entries();
+
+        assertThat(entries).extracting(PendingInvalidation::id).containsExactly(recent.id(), old);
+        // The JVM runs far from UTC (surefire sets TZ): a shifted clock would be hours off either way.
+        assertThat(entries.get(0).age()).isBetween(Duration.ZERO, Duration.ofSeconds(5));
+        assertThat(entries.get(1).age()).isCloseTo(Duration.between(CREATED_AT_INSTANT, Instant.now()), Duration.ofSeconds(5));
+    }
+
+    @Test
+    void givenEmptyOutbox_whenBacklog_thenEmpty() {
+        assertThat(outbox.backlog()).isEqualTo(OutboxBacklog.EMPTY);
+    }
+
+    @Test
+    void givenEntries_whenBacklog_thenTheirCountAndTheOldestAgeUntilDelivered() throws SQLException {
+        PendingInvalidation recent = repository.insert(draft("a", "c")).invalidation();
+        assertThat(outbox.backlog().entries()).isEqualTo(1);
+        assertThat(outbox.backlog().oldestAge()).isBetween(Duration.ZERO, Duration.ofSeconds(5));
+
+        long old = readableRow("{\"models\":[7],\"categories\":[\"c\"]}");
+        OutboxBacklog backlog = outbox.backlog();
+        assertThat(backlog.entries()).isEqualTo(2);
+        assertThat(backlog.oldestAge()).isCloseTo(Duration.between(CREATED_AT_INSTANT, Instant.now()), Duration.ofSeconds(5));
+
+        outbox.delivered(List.of(recent.id(), old));
+        assertThat(outbox.backlog()).isEqualTo(OutboxBacklog.EMPTY);
+    }
+
     // ---- helpers --------------------------------------------------------------------------------
 
     /** A row written around the adapter, as a bug, a manual fix or a damaged disk would leave it. */
     private long unreadableRow(String payload) throws SQLException {
+        return rowRecordedLongAgo(payload);
+    }
+
+    /** A row as a writer that stopped long ago would have left it. */
+    private long readableRow(String payload) throws SQLException {
+        return rowRecordedLongAgo(payload);
+    }
+
+    private long rowRecordedLongAgo(String payload) throws SQLException {
         try (Connection c = database.dataSource().getConnection();
              PreparedStatement s = c.prepareStatement("insert into cache_outbox (invalidation, created_at) values (?, '" + CREATED_AT + "')",
                      Statement.RETURN_GENERATED_KEYS)) {

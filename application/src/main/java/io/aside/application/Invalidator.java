@@ -20,6 +20,7 @@ import java.util.function.Supplier;
  */
 public final class Invalidator {
     private static final System.Logger LOG = System.getLogger(Invalidator.class.getName());
+    static final String WRITER = "writer";
 
     private final CachePort cache;
     private final InvalidationOutbox outbox;
@@ -46,14 +47,14 @@ public final class Invalidator {
             return write.get();
         } catch (WriteOutcomeUnknownException unknown) {
             // Its outbox entry stays for the relay, which delivers it again should the commit land late.
-            deliver(unknown.invalidation());
+            deliver(unknown.invalidation(), System.nanoTime());
             throw unknown;
         }
     }
 
     /** Never throws: the write has committed and must be reported as done, whatever the cache does. */
     public void afterCommit(PendingInvalidation pending) {
-        if (!deliver(pending)) return;
+        if (!deliver(pending, System.nanoTime())) return;
         try {
             outbox.delivered(List.of(pending.id()));
         } catch (RuntimeException e) {
@@ -62,7 +63,8 @@ public final class Invalidator {
         }
     }
 
-    private boolean deliver(PendingInvalidation pending) {
+    /** {@code committedAt}: {@link System#nanoTime()} when the write came back committed. */
+    private boolean deliver(PendingInvalidation pending, long committedAt) {
         flights.forget(pending.invalidation());
         try {
             cache.invalidate(pending.invalidation());
@@ -79,6 +81,7 @@ public final class Invalidator {
                 return false;
             }
         }
+        metrics.invalidationDelivered(WRITER, System.nanoTime() - committedAt);
         if (failing.compareAndSet(true, false)) LOG.log(Level.INFO, "invalidations reach the cache again");
         return true;
     }

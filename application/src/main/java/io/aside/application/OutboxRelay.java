@@ -1,5 +1,6 @@
 package io.aside.application;
 
+import io.aside.domain.cache.OutboxBacklog;
 import io.aside.domain.cache.OutboxBatch;
 import io.aside.domain.cache.PendingInvalidation;
 import io.aside.domain.port.CachePort;
@@ -7,6 +8,7 @@ import io.aside.domain.port.CacheUnavailableException;
 import io.aside.domain.port.InvalidationOutbox;
 import io.aside.domain.port.RepositoryUnavailableException;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,8 +38,12 @@ public final class OutboxRelay {
     private final CachePort cache;
     private final CacheTrust trust;
     private final CacheMetrics metrics;
+    static final String RELAY = "relay";
     private long seenByEarlierPasses = Long.MIN_VALUE;
     private boolean failing;
+    /** What the last pass that reached the database left behind; read by operators' gauges. */
+    private volatile OutboxBacklog backlog = OutboxBacklog.EMPTY;
+    private volatile long lastPassNanos;
 
     public OutboxRelay(InvalidationOutbox outbox, CachePort cache, CacheTrust trust, CacheMetrics metrics) {
         this.outbox = outbox;
@@ -48,8 +54,10 @@ public final class OutboxRelay {
 
     /** One pass; returns how many entries it delivered. */
     public synchronized int relay() {
+        long start = System.nanoTime();
         try {
             int delivered = pass();
+            lastPassNanos = System.nanoTime() - start;
             if (failing) LOG.log(Level.INFO, "outbox relay works again");
             failing = false;
             return delivered;
@@ -61,38 +69,60 @@ public final class OutboxRelay {
         return 0;
     }
 
+    /**
+     * The invalidations waiting in the outbox that a writer did not deliver at once, as the last pass
+     * found them: empty while every due entry was delivered.
+     */
+    public OutboxBacklog backlog() {
+        return backlog;
+    }
+
+    /** How long the last pass took: what a relay adds, beyond waiting its turn, to an invalidation's delivery. */
+    public Duration lastPass() {
+        return Duration.ofNanos(lastPassNanos);
+    }
+
     private int pass() {
         long withdrawalsAtStart = trust.withdrawals();
         askCacheLife();
         long dueUpTo = seenByEarlierPasses;
         long readUpTo = Long.MIN_VALUE;
         int delivered = 0;
+        boolean leftBehind = false;
         for (int i = 0; i < MAX_BATCHES_PER_PASS; i++) {
+            long readAt = System.nanoTime();
             OutboxBatch batch = outbox.pendingAfter(readUpTo, BATCH); // on past the entries it could not deliver
             if (batch.setAside() > 0) metrics.setAside(batch.setAside());
             List<PendingInvalidation> entries = batch.entries();
             if (!entries.isEmpty()) readUpTo = entries.get(entries.size() - 1).id();
             seenByEarlierPasses = Math.max(seenByEarlierPasses, readUpTo);
             List<PendingInvalidation> due = entries.stream().filter(entry -> entry.id() <= dueUpTo).toList();
-            List<Long> done = deliver(due);
+            List<Long> done = deliver(due, readAt);
             trust.delivered(done);
             outbox.delivered(done);
             delivered += done.size();
             if (!done.isEmpty()) metrics.replayed(done.size());
             boolean mayBeMore = due.size() == entries.size() && entries.size() + batch.setAside() >= BATCH;
+            leftBehind |= done.size() < due.size() || (mayBeMore && i == MAX_BATCHES_PER_PASS - 1);
             if (!mayBeMore) break;
         }
+        // Counted only when something is left behind: a healthy pass costs no extra query.
+        backlog = leftBehind ? outbox.backlog() : OutboxBacklog.EMPTY;
         if (!trust.isTrusted()) trust.restoreIfDelivered(withdrawalsAtStart, outbox.oldestPending());
         return delivered;
     }
 
-    /** Tries every entry, withdrawing trust for each that fails; returns the ids delivered. */
-    private List<Long> deliver(List<PendingInvalidation> due) {
+    /**
+     * Tries every entry, withdrawing trust for each that fails; returns the ids delivered. Each
+     * delivered entry's lag is its age when read ({@code readAt}) plus the time since.
+     */
+    private List<Long> deliver(List<PendingInvalidation> due, long readAt) {
         List<Long> delivered = new ArrayList<>();
         for (PendingInvalidation entry : due) {
             try {
                 cache.invalidate(entry.invalidation());
                 delivered.add(entry.id());
+                metrics.invalidationDelivered(RELAY, entry.age().toNanos() + System.nanoTime() - readAt);
             } catch (CacheUnavailableException e) {
                 metrics.cacheError("replay");
                 trust.withdraw(entry.id(), entry.invalidation());

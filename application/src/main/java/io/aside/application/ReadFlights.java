@@ -29,6 +29,8 @@ public final class ReadFlights {
     private final long fallbackWindowNanos;
     private final Executor expiry;
     private final boolean coalesce;
+    /** {@link System#nanoTime()} of the last database read kept for the fallback window; the window's start, not its end. */
+    private volatile long lastFallbackKept = System.nanoTime() - Long.MAX_VALUE / 2;
 
     /**
      * @param patience       how long a reader waits for another's run before running the protocol itself (a safety net)
@@ -73,6 +75,14 @@ public final class ReadFlights {
     }
 
     /**
+     * Whether a database read made without the cache may still be answering readers here: one was kept
+     * less than a fallback window ago. Until that window has passed, a reader may get a row up to it old.
+     */
+    public boolean servingFallbacks() {
+        return fallbackWindowNanos > 0 && System.nanoTime() - lastFallbackKept < fallbackWindowNanos;
+    }
+
+    /**
      * Readers that arrive after a write on this instance must not take the answer of a run that
      * began before it: forget the runs the write touched, so later readers start their own.
      */
@@ -90,6 +100,7 @@ public final class ReadFlights {
             throw failed;
         }
         if (outcome.source() == Outcome.Source.FALLBACK && fallbackWindowNanos > 0) {
+            lastFallbackKept = System.nanoTime();
             mine.complete(outcome); // stays for later readers of the key until its window has passed
             expiry.execute(() -> running.remove(key, mine));
         } else {

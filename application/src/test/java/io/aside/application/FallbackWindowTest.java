@@ -42,6 +42,29 @@ class FallbackWindowTest {
     }
 
     @Test
+    void givenCacheDown_whenADatabaseReadIsKeptForTheWindow_thenTheInstanceSaysItServesFallbacksUntilTheWindowPassed() {
+        readPath.cache.goDown();
+        Duration window = Duration.ofMillis(200);
+        ReadFlights flights = ReadPathFixture.flights(window);
+        assertThat(flights.servingFallbacks()).isFalse();
+
+        cacheAside(flights).read(KEY, loader);
+
+        assertThat(flights.servingFallbacks()).isTrue();
+        LockSupport.parkNanos(window.toNanos() + 1_000_000);
+        assertThat(flights.servingFallbacks()).isFalse();
+    }
+
+    @Test
+    void givenCacheAnswers_whenRead_thenNoFallbackIsServed() {
+        ReadFlights flights = ReadPathFixture.flights(LONG_WINDOW);
+
+        cacheAside(flights).read(KEY, loader);
+
+        assertThat(flights.servingFallbacks()).isFalse();
+    }
+
+    @Test
     void givenCacheDown_whenALocalWriteForgetsTheKey_thenTheNextReaderLoads() {
         readPath.cache.goDown();
         ReadFlights flights = ReadPathFixture.flights(LONG_WINDOW);

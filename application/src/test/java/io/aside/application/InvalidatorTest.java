@@ -4,6 +4,10 @@ import static io.aside.domain.model.ModelFixtures.draft;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.longThat;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
@@ -50,6 +54,7 @@ class InvalidatorTest {
         verify(cache).invalidatePatiently(PENDING.invalidation());
         verify(outbox).delivered(List.of(21L));
         verify(metrics).cacheError("invalidate");
+        verify(metrics).invalidationDelivered(eq("writer"), anyLong());
         assertThat(trust.isTrusted()).isTrue();
     }
 
@@ -62,9 +67,22 @@ class InvalidatorTest {
 
         verify(outbox, never()).delivered(any());
         verify(metrics).cacheError("invalidate-patiently");
+        verify(metrics, never()).invalidationDelivered(any(), anyLong()); // the relay records it, with its whole wait
         assertThat(trust.isTrusted(new ModelKey(ID))).isFalse();
         assertThat(trust.isTrusted(new PageKey(new Category("c"), 20))).isFalse();
         assertThat(trust.isTrusted(new ModelKey(new ModelId(2)))).as("a model the write did not touch").isTrue();
+    }
+
+    @Test
+    void givenASlowCache_whenDelivered_thenTheLagRecordedIsTheTimeFromCommitToDelivery() {
+        doAnswer(call -> {
+            Thread.sleep(30);
+            return null;
+        }).when(cache).invalidate(PENDING.invalidation());
+
+        invalidator.afterCommit(PENDING);
+
+        verify(metrics).invalidationDelivered(eq("writer"), longThat(nanos -> nanos >= 30_000_000L && nanos < 5_000_000_000L));
     }
 
     @Test

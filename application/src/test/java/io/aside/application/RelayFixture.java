@@ -38,6 +38,10 @@ final class RelayFixture {
         return OutboxBatch.of(List.of(entries));
     }
 
+    OutboxRelay relay() {
+        return relay;
+    }
+
     /** One relay pass; the number of entries it delivered. */
     int pass() {
         return relay.relay();

@@ -10,6 +10,7 @@ import io.aside.bootstrap.ByteSize;
 import io.aside.bootstrap.CacheConfig;
 import io.aside.bootstrap.CacheOptions;
 import io.aside.cache.MemcachedSettings;
+import io.aside.domain.cache.OutboxBacklog;
 import io.aside.domain.cache.OutboxBatch;
 import io.aside.domain.port.CachePort;
 import io.aside.domain.port.InvalidationOutbox;
@@ -55,6 +56,11 @@ final class ServicePair {
         @Override
         public OptionalLong oldestPending() {
             return OptionalLong.empty();
+        }
+
+        @Override
+        public OutboxBacklog backlog() {
+            return OutboxBacklog.EMPTY;
         }
     };
 

@@ -17,6 +17,7 @@ import io.aside.application.ListModels;
 import io.aside.application.OutboxRelay;
 import io.aside.application.ReadFlights;
 import io.aside.application.Sleeper;
+import io.aside.application.StaleBound;
 import io.aside.application.UpdateModel;
 import io.aside.domain.port.CachePort;
 import io.aside.domain.port.InvalidationOutbox;
@@ -59,6 +60,11 @@ final class ApplicationModule extends AbstractModule {
     @Provides @Singleton
     OutboxRelay outboxRelay(InvalidationOutbox outbox, CachePort cache, CacheTrust trust, CacheMetrics metrics) {
         return new OutboxRelay(outbox, cache, trust, metrics);
+    }
+
+    @Provides @Singleton
+    StaleBound staleBound(ReadFlights flights, OutboxRelay relay, CacheTrust trust, CachePolicy policy) {
+        return new StaleBound(flights, relay, trust, policy.fallbackWindow(), OutboxRelayTimer.INTERVAL);
     }
 
     @Provides @Singleton

@@ -23,6 +23,9 @@ public sealed interface CacheConfig permits InProcessCacheConfig, RedisCacheConf
     /** The options this cache was made with, to make the same cache at another URL. */
     CacheOptions options();
 
+    /** The kind's name for operators, as {@code aside_cache_info{kind}} shows it: its URL's scheme. */
+    String kind();
+
     /** The wiring of this kind: it binds the {@code CachePort}. */
     Module module();
 }

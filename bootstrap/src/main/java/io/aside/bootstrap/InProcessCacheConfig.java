@@ -18,6 +18,11 @@ public record InProcessCacheConfig() implements CacheConfig {
     }
 
     @Override
+    public String kind() {
+        return "memory";
+    }
+
+    @Override
     public Module module() {
         return new InMemoryCacheModule();
     }

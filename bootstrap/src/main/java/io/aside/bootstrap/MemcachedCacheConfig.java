@@ -37,6 +37,11 @@ public record MemcachedCacheConfig(MemcachedSettings settings) implements CacheC
     }
 
     @Override
+    public String kind() {
+        return "memcached";
+    }
+
+    @Override
     public Module module() {
         return new MemcachedCacheModule(this);
     }

@@ -4,6 +4,9 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.aside.application.CacheMetrics;
+import io.aside.application.CacheTrust;
+import io.aside.application.OutboxRelay;
+import io.aside.application.StaleBound;
 import io.aside.metrics.MicrometerCacheMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -33,5 +36,11 @@ final class MetricsModule extends AbstractModule {
     @Provides @Singleton
     CacheMetrics cacheMetrics(MeterRegistry registry) {
         return new MicrometerCacheMetrics(registry);
+    }
+
+    /** Made eagerly (the injector runs in production stage): the gauges exist before the first scrape. */
+    @Provides @Singleton
+    ConsistencyMeters consistencyMeters(MeterRegistry registry, AsideConfig config, StaleBound bound, OutboxRelay relay, CacheTrust trust) {
+        return new ConsistencyMeters(registry, config.cache().kind(), bound, relay, trust);
     }
 }

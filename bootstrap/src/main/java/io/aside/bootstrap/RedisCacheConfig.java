@@ -44,6 +44,11 @@ public record RedisCacheConfig(RedisSettings settings, ByteSize nearCacheSize) i
     }
 
     @Override
+    public String kind() {
+        return settings.cluster() ? "redis-cluster" : "redis";
+    }
+
+    @Override
     public Module module() {
         return new RedisCacheModule(this);
     }

@@ -5,6 +5,7 @@ import static io.aside.domain.model.ModelFixtures.draft;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.aside.bootstrap.e2e.Figures;
 import io.aside.bootstrap.e2e.Services;
 import io.aside.bootstrap.e2e.WriterAndReader;
 import io.aside.domain.model.ModelId;
@@ -14,6 +15,7 @@ import io.aside.domain.port.WriteResult;
 import io.aside.testing.ApiClient;
 import io.aside.testing.HttpReply;
 import io.aside.testing.RedisServer;
+import io.aside.testing.Scrape;
 import io.aside.testing.TestServers;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,6 +49,8 @@ class OutboxReplayEndToEndTest {
         }
         assertThat(services.readerHttp().list("frozen", 20).json().get("items")).hasSize(5);
         assertThat(services.readerHttp().list("frozen", 20).header("X-Cache")).isEqualTo("HIT");
+        for (ApiClient instance : instances()) assertConsistent(Scrape.of(instance));
+        Lags relayedBefore = Lags.of("relay");
 
         redis.pause();
         try {
@@ -58,6 +62,7 @@ class OutboxReplayEndToEndTest {
             assertThat(outbox().pending(100).entries()).hasSizeGreaterThanOrEqualTo(6);
             // While Redis is frozen, reads fail open to the database: already the new rows.
             for (long id : ids) assertThat(services.readerHttp().get("/models/" + id).json().get("name").asText()).isEqualTo("v2");
+            assertOperatorsSeeTheBacklogGrow();
         } finally {
             redis.resume();
         }
@@ -74,6 +79,80 @@ class OutboxReplayEndToEndTest {
         });
         assertEveryReadIsCurrent(ids);
         assertThat(replayed(services.writerHttp()) + replayed(services.readerHttp())).as("invalidations replayed by either relay").isGreaterThanOrEqualTo(6);
+
+        Lags relayed = Lags.of("relay").since(relayedBefore);
+        assertThat(relayed.count()).as("invalidations the relays delivered, with their lag").isGreaterThanOrEqualTo(6);
+        assertThat(relayed.mean()).as("their lag spans the freeze").isGreaterThan(Duration.ofSeconds(1));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            for (ApiClient instance : instances()) assertConsistent(Scrape.of(instance));
+        });
+        Lags writtenBefore = Lags.of("writer");
+        for (long id : ids) {
+            services.writerHttp().put("/models/" + id, "{\"name\":\"v3\",\"category\":\"frozen\",\"attributes\":{},\"version\":2}");
+        }
+        Lags written = Lags.of("writer").since(writtenBefore);
+        assertThat(written.count()).isEqualTo(ids.size());
+        assertThat(written.mean()).as("once Redis answers, writers deliver their own at once").isLessThan(Duration.ofMillis(250));
+        Figures.report("consistency metrics", "Redis frozen during %d writes: backlog rose to %.0f, its oldest %.1f s old, stale bound %.2f s; "
+                        + "%.0f replayed with mean lag %d ms; after: backlog 0, stale bound 0, %d writes delivered with mean lag %.1f ms",
+                ids.size() + 1, peak[0], peak[1], peak[2], relayed.count(), relayed.mean().toMillis(), ids.size(), written.mean().toNanos() / 1e6);
+    }
+
+    /** The backlog, its oldest age and the stale bound as operators saw them at their highest, for the figure. */
+    private static final double[] peak = new double[3];
+
+    /** Both relays find what waits in the shared outbox; it ages while Redis stays frozen. */
+    private static void assertOperatorsSeeTheBacklogGrow() {
+        double[] firstAge = new double[1];
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            for (ApiClient instance : instances()) {
+                Scrape scrape = Scrape.of(instance);
+                assertThat(scrape.sum("aside_outbox_backlog")).isGreaterThanOrEqualTo(6);
+                assertThat(scrape.sum("aside_stale_bound_seconds")).as("the relays' bound").isGreaterThanOrEqualTo(0.5);
+            }
+            firstAge[0] = Scrape.of(services.writerHttp()).sum("aside_outbox_oldest_age_seconds");
+        });
+        assertThat(Scrape.of(services.writerHttp()).sum("aside_cache_trusted")).isZero();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(Scrape.of(services.writerHttp()).sum("aside_outbox_oldest_age_seconds")).isGreaterThan(firstAge[0] + 0.2));
+        Scrape atPeak = Scrape.of(services.writerHttp());
+        peak[0] = atPeak.sum("aside_outbox_backlog");
+        peak[1] = atPeak.sum("aside_outbox_oldest_age_seconds");
+        peak[2] = atPeak.sum("aside_stale_bound_seconds");
+    }
+
+    /** Healthy: nothing waits, nothing can be stale. */
+    private static void assertConsistent(Scrape scrape) {
+        assertThat(scrape.sum("aside_outbox_backlog")).isZero();
+        assertThat(scrape.sum("aside_outbox_oldest_age_seconds")).isZero();
+        assertThat(scrape.sum("aside_stale_bound_seconds")).isZero();
+        assertThat(scrape.sum("aside_cache_trusted")).isEqualTo(1);
+    }
+
+    /** The invalidation lag histogram's count and sum over both instances, for one delivery path. */
+    private record Lags(double count, double seconds) {
+        static Lags of(String path) {
+            double count = 0;
+            double seconds = 0;
+            for (ApiClient instance : instances()) {
+                Scrape scrape = Scrape.of(instance);
+                count += scrape.sum("aside_invalidation_lag_seconds_count", "path=\"" + path + "\"");
+                seconds += scrape.sum("aside_invalidation_lag_seconds_sum", "path=\"" + path + "\"");
+            }
+            return new Lags(count, seconds);
+        }
+
+        Lags since(Lags before) {
+            return new Lags(count - before.count, seconds - before.seconds);
+        }
+
+        Duration mean() {
+            return Duration.ofNanos((long) (seconds / count * 1e9));
+        }
+    }
+
+    private static List<ApiClient> instances() {
+        return List.of(services.writerHttp(), services.readerHttp());
     }
 
     @Test
@@ -104,10 +183,7 @@ class OutboxReplayEndToEndTest {
     }
 
     private static double replayed(ApiClient instance) {
-        return instance.get("/metrics").text().lines()
-                .filter(line -> line.startsWith("aside_cache_invalidations_replayed_total "))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf(' ') + 1)))
-                .sum();
+        return Scrape.of(instance).sum("aside_cache_invalidations_replayed_total");
     }
 
     private static InvalidationOutbox outbox() {

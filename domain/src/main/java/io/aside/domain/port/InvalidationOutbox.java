@@ -1,5 +1,6 @@
 package io.aside.domain.port;
 
+import io.aside.domain.cache.OutboxBacklog;
 import io.aside.domain.cache.OutboxBatch;
 import java.util.Collection;
 import java.util.OptionalLong;
@@ -29,4 +30,7 @@ public interface InvalidationOutbox {
 
     /** The id of the oldest entry still undelivered, whoever wrote it; empty when there is none. */
     OptionalLong oldestPending();
+
+    /** How many entries are undelivered and the oldest one's age, whoever wrote them: for operators. */
+    OutboxBacklog backlog();
 }
