@@ -1,9 +1,6 @@
 package io.aside.web;
 
 import io.javalin.config.RoutesConfig;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 /**
  * The OpenAPI 3.1 document of this API, at {@code /openapi.json}: written by hand next to the routes
@@ -15,20 +12,11 @@ final class ApiDocumentRoutes {
     static final String DOCUMENT = "openapi.json";
     static final String PAGE = "api.html";
 
-    private final byte[] document = load(DOCUMENT);
-    private final byte[] page = load(PAGE);
+    private final byte[] document = WebResources.bytes(DOCUMENT);
+    private final byte[] page = WebResources.bytes(PAGE);
 
     void register(RoutesConfig routes) {
         routes.get("/openapi.json", ctx -> ctx.contentType(JsonResponses.JSON).result(document));
         routes.get("/api", ctx -> ctx.contentType("text/html; charset=utf-8").result(page));
-    }
-
-    static byte[] load(String resource) {
-        try (InputStream in = ApiDocumentRoutes.class.getResourceAsStream(resource)) {
-            if (in == null) throw new IllegalStateException(resource + " is missing from the classpath");
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

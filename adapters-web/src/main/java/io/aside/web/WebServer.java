@@ -48,6 +48,7 @@ public final class WebServer implements AutoCloseable {
             models.register(config.routes);
             operations.register(config.routes);
             new ApiDocumentRoutes().register(config.routes);
+            new DashboardRoutes().register(config.routes);
             problems.register(config.routes);
         });
     }
