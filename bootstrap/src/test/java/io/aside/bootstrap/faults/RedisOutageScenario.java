@@ -16,6 +16,7 @@ import io.aside.cache.RedisSettings;
 import io.aside.testing.ApiClient;
 import io.aside.testing.HttpReply;
 import io.aside.testing.RedisServer;
+import io.aside.testing.Scrape;
 import io.aside.testing.TestServers;
 import java.time.Duration;
 import java.util.List;
@@ -156,6 +157,19 @@ abstract class RedisOutageScenario {
         assertHealth(http, 200, "DEGRADED", "UP", "DOWN");
     }
 
+    /** The three writes of the outage wait in the outbox, older with every pass, and reads may be as stale as the relays' bound. */
+    @Test
+    @Order(5)
+    void givenRedisOutage_whenMetricsScraped_thenTheBacklogAndTheStaleBoundShowIt() {
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            Scrape scrape = Scrape.of(http);
+            assertThat(scrape.sum("aside_outbox_backlog")).isGreaterThanOrEqualTo(3);
+            assertThat(scrape.sum("aside_outbox_oldest_age_seconds")).isPositive();
+            assertThat(scrape.sum("aside_stale_bound_seconds")).isGreaterThanOrEqualTo(0.5);
+            assertThat(scrape.sum("aside_cache_trusted")).isZero();
+        });
+    }
+
     @Test
     @Order(6)
     void givenRedisRepaired_whenReading_thenCacheHitsAgainAndHealthUpByItself() {
@@ -172,6 +186,13 @@ abstract class RedisOutageScenario {
                 Duration.ofNanos(System.nanoTime() - start).toMillis());
         assertThat(breaker.isShedding()).isFalse();
         assertThat(http.get("/metrics").text()).contains("aside_cache_breaker_open 0.0");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            Scrape scrape = Scrape.of(http);
+            assertThat(scrape.sum("aside_outbox_backlog")).isZero();
+            assertThat(scrape.sum("aside_stale_bound_seconds")).isZero();
+            assertThat(scrape.sum("aside_cache_trusted")).isEqualTo(1);
+            assertThat(scrape.sum("aside_invalidation_lag_seconds_count", "path=\"relay\"")).as("the outage's writes, replayed").isGreaterThanOrEqualTo(3);
+        });
         http.get(path(seeded.toUpdate));
         assertModel(http.get(path(seeded.toUpdate)), seeded.toUpdate, "HIT");
         assertThat(http.get(path(seeded.toDelete)).status()).isEqualTo(404);
