@@ -52,11 +52,19 @@ public final class ApiDocument implements ApiClient.ReplyCheck {
         }
     }
 
+    /**
+     * Whether the document describes {@code method} on {@code path}: a request it does not (an unknown
+     * path or method) can only be refused, and the document says nothing of how.
+     */
+    public boolean describes(String method, String path) {
+        return !operation(method, template(path.split("\\?", 2)[0])).isMissingNode();
+    }
+
     @Override
     public void check(String method, String path, HttpReply reply) {
         String template = template(path.split("\\?", 2)[0]);
         String where = method + " " + path + " (" + template + ") answered " + reply.status();
-        JsonNode operation = document.at("/paths/" + escape(template) + "/" + method.toLowerCase(Locale.ROOT));
+        JsonNode operation = operation(method, template);
         if (operation.isMissingNode()) throw new AssertionError(where + ": the document has no " + method + " " + template);
         JsonNode response = resolve(operation.at("/responses/" + reply.status()));
         if (response.isMissingNode()) throw new AssertionError(where + ": the document lists no such status for it");
@@ -79,6 +87,10 @@ public final class ApiDocument implements ApiClient.ReplyCheck {
     private String template(String path) {
         return templates.entrySet().stream().filter(template -> template.getValue().matcher(path).matches())
                 .map(Map.Entry::getKey).findFirst().orElse(path);
+    }
+
+    private JsonNode operation(String method, String template) {
+        return document.at("/paths/" + escape(template) + "/" + method.toLowerCase(Locale.ROOT));
     }
 
     private JsonNode resolve(JsonNode node) {

@@ -8,6 +8,7 @@ import io.aside.bootstrap.AsideConfig;
 import io.aside.bootstrap.AsideService;
 import io.aside.bootstrap.e2e.Services;
 import io.aside.testing.ApiClient;
+import io.aside.testing.ApiDocument;
 import io.aside.testing.HttpReply;
 import io.aside.testing.RawHttp;
 import java.io.IOException;
@@ -40,6 +41,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Timeout(value = 15, unit = TimeUnit.SECONDS)
 class HostileRequestsEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A refusal of a documented route is one the document lists, with its schema: the contract covers the errors too. */
+    private static final ApiDocument DOCUMENT = ApiDocument.load();
     private static final String JSON_TYPE = "Content-Type: application/json";
     private static final String VALID = "{\"name\":\"intruder\",\"category\":\"furniture\",\"attributes\":{}}";
     private static final int MAX_BODY_BYTES = 64 * 1024; // WebSettings.DEFAULT_MAX_REQUEST_BYTES
@@ -61,7 +64,7 @@ class HostileRequestsEndToEndTest {
         AsideConfig config = Services.productionConfig();
         service = AsideService.start(config);
         table = new ModelsTable(config);
-        http = new ApiClient(service.port());
+        http = new ApiClient(service.port(), ApiDocument.load());
 
         lamp = created("{\"name\":\"seed lamp\",\"category\":\"furniture\",\"attributes\":{\"colour\":\"red\"}}");
         chair = created("{\"name\":\"seed chair\",\"category\":\"furniture\",\"attributes\":{}}");
@@ -114,6 +117,8 @@ class HostileRequestsEndToEndTest {
             assertThat(fields).as("fields blamed in %s", problem).contains(hostile.field());
         }
         assertThat(table.snapshot()).as("models table after %s", hostile.name()).isEqualTo(seeded);
+        RawHttp.Request request = hostile.request();
+        if (DOCUMENT.describes(request.method(), request.target())) DOCUMENT.check(request.method(), request.target(), response);
     }
 
     /** Nor did any refusal leave a wrong entry in Redis: the seeded models still read exactly as they were. */

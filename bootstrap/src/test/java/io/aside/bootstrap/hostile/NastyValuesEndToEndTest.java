@@ -10,6 +10,7 @@ import io.aside.bootstrap.AsideConfig;
 import io.aside.bootstrap.AsideService;
 import io.aside.bootstrap.e2e.Services;
 import io.aside.testing.ApiClient;
+import io.aside.testing.ApiDocument;
 import io.aside.testing.HttpReply;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -61,7 +62,7 @@ class NastyValuesEndToEndTest {
         AsideConfig config = Services.productionConfig();
         service = AsideService.start(config);
         table = new ModelsTable(config);
-        http = new ApiClient(service.port());
+        http = new ApiClient(service.port(), ApiDocument.load());
     }
 
     @AfterAll
