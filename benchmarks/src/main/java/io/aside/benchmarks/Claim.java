@@ -14,19 +14,40 @@ final class Claim {
     private Claim() {}
 
     static int holds(String statement) {
-        System.out.println("CLAIM HOLDS: " + statement);
-        return HOLDS;
+        return new Verdict(List.of(), statement).print();
     }
 
     static int failed(String reason) {
-        System.out.println("CLAIM FAILED: " + reason);
-        return FAILED;
+        return new Verdict(List.of(reason), reason).print();
     }
 
     /** Fails with every reason given (all of them, not just the first: each explains part of a bad run), or holds. */
     static int judge(List<String> failures, String statement) {
-        if (failures.isEmpty()) return holds(statement);
-        failures.forEach(Claim::failed);
-        return FAILED;
+        return new Verdict(failures, statement).print();
+    }
+
+    /**
+     * A claim judged but not yet said: its lines are built once, here, so that the console and the
+     * load run's HTML report show the same words.
+     */
+    record Verdict(List<String> failures, String statement) {
+        Verdict {
+            failures = List.copyOf(failures);
+        }
+
+        boolean holds() {
+            return failures.isEmpty();
+        }
+
+        List<String> lines() {
+            if (holds()) return List.of("CLAIM HOLDS: " + statement);
+            return failures.stream().map(reason -> "CLAIM FAILED: " + reason).toList();
+        }
+
+        /** Prints the lines; returns the exit code. */
+        int print() {
+            lines().forEach(System.out::println);
+            return holds() ? HOLDS : FAILED;
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.aside.benchmarks;
 
+import java.io.UncheckedIOException;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -48,6 +50,7 @@ import java.util.Optional;
  * java -cp benchmarks/target/benchmarks.jar io.aside.benchmarks.LoadRun --cache=redis-cluster
  * java -cp benchmarks/target/benchmarks.jar io.aside.benchmarks.LoadRun --cache=memcached
  * java -cp benchmarks/target/benchmarks.jar io.aside.benchmarks.LoadRun --threads=16 --duration=5 --warmup=2 --models=1000 --categories=10
+ * java -cp benchmarks/target/benchmarks.jar io.aside.benchmarks.LoadRun --report=redis-cluster.html --cache=redis-cluster
  * </pre>
  * Each flag may also be given as a system property ({@code -Dbench.threads=16}). Everything is on
  * loopback; the client, both service instances, MariaDB and Redis share the machine's cores, so the
@@ -57,7 +60,9 @@ import java.util.Optional;
  *
  * <p>This class runs the phases in order; the parts are {@link LoadSettings} (the flags),
  * {@link ServicePair} (servers and instances), {@link ModelSeeder} and {@link CacheFiller} (set-up),
- * {@link LoadDriver} (the load), {@link LoadReport} (the table) and {@link LoadClaim} (the verdict).
+ * {@link LoadDriver} (the load), {@link LoadReport} (the table), {@link LoadClaim} (the verdict) and
+ * {@link HtmlReport} (all of it, with charts, in one self-contained HTML file: {@code load-report.html}
+ * beside the jar, that is benchmarks/target/, or {@code --report=FILE}; its path is the last line printed).
  */
 public final class LoadRun {
     private final LoadSettings settings;
@@ -110,9 +115,16 @@ public final class LoadRun {
         System.out.printf(Locale.ROOT, "filled the cache: %d reads (%.1f s)%n", warmed, t.seconds());
 
         List<Outcome> outcomes = new LoadDriver(settings.threads()).measureAll(scenarios, settings.warmup(), settings.duration());
-        LoadReport.print(settings, outcomes, total.seconds(), machine);
-        int exit = LoadClaim.check(settings.cache(), outcomes);
+        LoadResult result = new LoadResult(settings, outcomes, total.seconds(), machine.afterRun(), ZonedDateTime.now());
+        LoadReport.lines(result).forEach(System.out::println);
+        int exit = result.verdict().print();
         cachedBases.forEach(CacheCounters::print);
+        // written whatever the verdict (a failed run's report explains it), and said last, where a script finds it
+        try {
+            System.out.println("report: " + HtmlReport.write(result, settings.report()));
+        } catch (UncheckedIOException e) { // the verdict stands: the console said it all already
+            System.out.println("report: not written, " + e.getMessage() + ": " + e.getCause());
+        }
         return exit;
     }
 }

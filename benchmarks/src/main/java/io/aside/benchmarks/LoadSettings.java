@@ -1,14 +1,19 @@
 package io.aside.benchmarks;
 
+import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
  * The load run's flags, validated on construction so that a bad value stops the run (exit 2) before
  * any server is provisioned.
  */
-record LoadSettings(int threads, Duration duration, Duration warmup, int models, int categories, CacheKind cache) {
-    private static final String KNOWN_FLAG = "--(threads|duration|warmup|models|categories|cache)=.*";
-    private static final String FLAGS = "--threads=N --duration=SECONDS --warmup=SECONDS --models=N --categories=N --cache=" + CacheKind.choices();
+record LoadSettings(int threads, Duration duration, Duration warmup, int models, int categories, CacheKind cache, Path report) {
+    private static final String KNOWN_FLAG = "--(threads|duration|warmup|models|categories|cache|report)=.*";
+    private static final String FLAGS = "--threads=N --duration=SECONDS --warmup=SECONDS --models=N --categories=N --cache=" + CacheKind.choices()
+            + " --report=FILE.html";
+    private static final String REPORT_FILE = "load-report.html";
 
     LoadSettings {
         if (threads < 1 || threads > 256) throw new IllegalArgumentException("--threads must be 1..256");
@@ -21,7 +26,27 @@ record LoadSettings(int threads, Duration duration, Duration warmup, int models,
     static LoadSettings from(String[] args) {
         return new LoadSettings(intFlag(args, "threads", 16), Duration.ofSeconds(intFlag(args, "duration", 4)),
                 Duration.ofSeconds(intFlag(args, "warmup", 5)), intFlag(args, "models", 1000), intFlag(args, "categories", 10),
-                CacheKind.fromFlag(flag(args, "cache")));
+                CacheKind.fromFlag(flag(args, "cache")), reportFlag(flag(args, "report")));
+    }
+
+    /** {@code --report=FILE}, else {@value #REPORT_FILE} beside the jar that runs this (benchmarks/target/), from any working directory. */
+    private static Path reportFlag(String value) {
+        if (value == null) return besideTheCode().resolve(REPORT_FILE);
+        try {
+            return Path.of(value.strip());
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("--report must be a file path, got '" + value + "'");
+        }
+    }
+
+    /** The folder holding benchmarks.jar (or, run from an IDE, target/ above the classes); target/ here if that cannot be told. */
+    private static Path besideTheCode() {
+        try {
+            Path code = Path.of(LoadRun.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return code.toAbsolutePath().getParent();
+        } catch (URISyntaxException | RuntimeException e) { // no code source, or not a file
+            return Path.of("target");
+        }
     }
 
     /** {@code --name=value} on the command line, else the system property {@code bench.name}, else null. */

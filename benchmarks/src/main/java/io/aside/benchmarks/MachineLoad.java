@@ -9,22 +9,42 @@ import java.util.Locale;
  * whether a failed claim may be the machine's rather than the code's.
  */
 final class MachineLoad {
-    private final double atStart = loadAverage();
+    private final double atStart;
+    /** NaN until {@link #afterRun()}: then fixed, so that everything said of the run says the same figure. */
+    private final double atEnd;
 
-    private MachineLoad() {}
+    MachineLoad(double atStart, double atEnd) {
+        this.atStart = atStart;
+        this.atEnd = atEnd;
+    }
 
     static MachineLoad beforeRun() {
-        return new MachineLoad();
+        return new MachineLoad(loadAverage(), Double.NaN);
+    }
+
+    /** The same start, the end sampled now and kept: the console and the HTML report show one figure. */
+    MachineLoad afterRun() {
+        return new MachineLoad(atStart, loadAverage());
     }
 
     static int cores() {
         return Runtime.getRuntime().availableProcessors();
     }
 
-    /** {@code machine: N cores, load average X before the run, Y at its end (...)}, the end sampled now. */
+    /** The end as sampled by {@link #afterRun()}, else now. */
+    private double atEnd() {
+        return Double.isNaN(atEnd) ? loadAverage() : atEnd;
+    }
+
+    /** {@code machine: N cores, load average X before the run, Y at its end (...)}. */
     String summary() {
-        return String.format(Locale.ROOT, "machine: %d cores, load average %.2f before the run, %.2f at its end (its own threads included)",
-                cores(), atStart, loadAverage());
+        return "machine: " + description();
+    }
+
+    /** {@code N cores, load average X before the run, Y at its end (...)}. */
+    String description() {
+        return String.format(Locale.ROOT, "%d cores, load average %.2f before the run, %.2f at its end (its own threads included)",
+                cores(), atStart, atEnd());
     }
 
     private static double loadAverage() {

@@ -11,6 +11,8 @@ record Outcome(Scenario scenario, long requests, double seconds, Histogram laten
                String firstProblem) {
     /** A minute, far above the client's timeouts: only a request that hung past them is clamped to it. */
     static final long HIGHEST_TRACKABLE_NANOS = Duration.ofSeconds(60).toNanos();
+    /** The histograms hold nanoseconds; everything shown is in milliseconds. */
+    static final double NANOS_PER_MILLI = 1e6;
 
     /** Three significant digits: 1 µs resolution at a millisecond, far finer than the run can tell apart. */
     static Histogram emptyLatencies() {
@@ -30,14 +32,19 @@ record Outcome(Scenario scenario, long requests, double seconds, Histogram laten
     }
 
     double p50Millis() {
-        return latency.getValueAtPercentile(50) / 1e6;
+        return millisAt(50);
     }
 
     double p99Millis() {
-        return latency.getValueAtPercentile(99) / 1e6;
+        return millisAt(99);
+    }
+
+    /** The latency at {@code percentile} (0..100), in milliseconds. */
+    double millisAt(double percentile) {
+        return latency.getValueAtPercentile(percentile) / NANOS_PER_MILLI;
     }
 
     double maxMillis() {
-        return latency.getMaxValue() / 1e6;
+        return latency.getMaxValue() / NANOS_PER_MILLI;
     }
 }

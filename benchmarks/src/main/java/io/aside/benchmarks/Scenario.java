@@ -13,8 +13,15 @@ import java.util.Optional;
  * on the path).
  */
 record Scenario(String request, String instance, List<URL> targets, int expectedStatus, String expectedXCache) {
+    /** The instance name of the request that touches no store: what the others are held to. */
+    static final String CEILING = "ceiling";
+
     String label() {
         return request + " " + instance;
+    }
+
+    boolean isCeiling() {
+        return CEILING.equals(instance);
     }
 
     /**
@@ -35,7 +42,7 @@ record Scenario(String request, String instance, List<URL> targets, int expected
                 new Scenario("GET /models/{id}", "uncached", urls(List.of(uncachedBase), byId), 200, "MISS"),
                 new Scenario("GET /models?category&limit=20", "cached", urls(cachedBases, lists), 200, "HIT"),
                 new Scenario("GET /models?category&limit=20", "uncached", urls(List.of(uncachedBase), lists), 200, "MISS"),
-                new Scenario("GET /models/abc (400)", "ceiling", urls(cachedBases, List.of("/models/abc")), 400, null)));
+                new Scenario("GET /models/abc (400)", CEILING, urls(cachedBases, List.of("/models/abc")), 400, null)));
         if (kind.nearCache() != serverOnlyBase.isPresent()) {
             throw new IllegalArgumentException(kind + ": a server-only instance is run exactly where there is a near cache to turn off");
         }
