@@ -19,6 +19,14 @@ import java.util.stream.Stream;
  * controllable the way outages happen for real (stop, kill -9, SIGSTOP/SIGCONT, start again).
  */
 final class ServerProcess {
+    /**
+     * How often a starting server is asked whether it answers. Redis and memcached answer within
+     * milliseconds of their launch, and the suite starts and restarts servers many times (six for
+     * every Redis Cluster): a probe is a refused or one-line connection, so asking often costs
+     * nothing and waits less.
+     */
+    private static final long READY_POLL_MILLIS = 10;
+
     private final String name;
     private final List<String> command;
     private final Path folder;
@@ -103,7 +111,7 @@ final class ServerProcess {
         while (!ready.getAsBoolean()) {
             if (!process.isAlive()) throw new IllegalStateException(name + " exited at start: " + tail(log));
             if (System.nanoTime() > deadline) throw new IllegalStateException(name + " not ready within " + timeout + ": " + tail(log));
-            sleep(50);
+            sleep(READY_POLL_MILLIS);
         }
     }
 
