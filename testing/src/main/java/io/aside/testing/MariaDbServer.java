@@ -1,6 +1,10 @@
 package io.aside.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -10,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * A MariaDB server for tests. Each caller of {@link #freshDatabaseUrl()} gets an empty database of
@@ -47,7 +52,7 @@ public final class MariaDbServer extends TestServer {
         // A tmpdir of its own: mariadbd deletes every #sql* file in its tmpdir when it starts, so
         // servers sharing /tmp (parallel builds, a dedicated server next to the shared one) break
         // each other's bootstrap ("Unknown table 'mysql.tmp_user_sys'") and on-disk temporary tables.
-        installDataDirectory(installDb, dir, data, osUser);
+        copy(PristineData.folder(installDb, osUser), data);
         int port = ServerProcess.freePort();
         List<String> command = new ArrayList<>(List.of(mariadbd.toString(), "--no-defaults", "--user=" + osUser,
                 "--datadir=" + data, "--tmpdir=" + dir, "--port=" + port, "--bind-address=127.0.0.1", "--socket=" + dir.resolve("mariadb.sock"),
@@ -60,6 +65,36 @@ public final class MariaDbServer extends TestServer {
         MariaDbServer db = new MariaDbServer("127.0.0.1", port, "root", "", server);
         db.start();
         return db;
+    }
+
+    /**
+     * A data directory as mariadb-install-db leaves it, made once per JVM and never served from: each
+     * server starts on a copy of its own, the files an install of its own would have made. An install
+     * runs a bootstrap server to create the system tables, seconds on a busy 2-core machine; copying
+     * its hundred-odd megabytes takes a fraction of a second, so a JVM that starts several servers
+     * (the shared one, and one of its own for each fault test that stops the database) installs once.
+     */
+    private static final class PristineData {
+        private static Path folder;
+
+        static synchronized Path folder(Path installDb, String osUser) {
+            if (folder == null) {
+                Path dir = ServerProcess.tempFolder("aside-mariadb-pristine-");
+                installDataDirectory(installDb, dir, dir.resolve("data"), osUser);
+                folder = dir.resolve("data");
+            }
+            return folder;
+        }
+    }
+
+    private static void copy(Path from, Path to) {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the MariaDB data directory " + from + " to " + to, e);
+        }
     }
 
     /**

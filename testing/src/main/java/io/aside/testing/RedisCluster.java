@@ -4,6 +4,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /**
@@ -16,6 +20,12 @@ public final class RedisCluster implements AutoCloseable {
     static final Duration NODE_TIMEOUT = Duration.ofMillis(1_000);
     private static final int MASTERS = 3;
     private static final Duration FORMED = Duration.ofSeconds(30);
+    /** Starts the nodes of a cluster; daemon threads, so that it never holds up a JVM's exit. */
+    private static final Executor STARTER = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "redis-cluster-node-start");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final List<RedisServer> nodes;
 
@@ -25,9 +35,8 @@ public final class RedisCluster implements AutoCloseable {
 
     static RedisCluster start() {
         Path cli = Binaries.require("redis-cli", "redis-tools");
-        List<RedisServer> nodes = new ArrayList<>();
+        List<RedisServer> nodes = startNodes();
         try {
-            for (int i = 0; i < 2 * MASTERS; i++) nodes.add(RedisServer.startClusterNode());
             RedisCluster cluster = new RedisCluster(nodes);
             List<String> create = new ArrayList<>(List.of(cli.toString(), "--cluster", "create"));
             nodes.forEach(node -> create.add(node.host() + ":" + node.port()));
@@ -40,6 +49,32 @@ public final class RedisCluster implements AutoCloseable {
             nodes.forEach(RedisServer::close);
             throw e;
         }
+    }
+
+    /**
+     * The six nodes, started side by side on six different free ports: each start is a process launch
+     * and a wait until it answers, and none needs another. On any failure the nodes that did start
+     * are closed.
+     */
+    private static List<RedisServer> startNodes() {
+        List<CompletableFuture<RedisServer>> starting = new ArrayList<>();
+        for (int port : ServerProcess.freePorts(2 * MASTERS)) {
+            starting.add(CompletableFuture.supplyAsync(() -> RedisServer.startClusterNode(port), STARTER));
+        }
+        List<RedisServer> nodes = new ArrayList<>();
+        RuntimeException failure = null;
+        for (CompletableFuture<RedisServer> node : starting) {
+            try {
+                nodes.add(node.join());
+            } catch (CompletionException e) {
+                if (failure == null) failure = e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+        if (failure != null) {
+            nodes.forEach(RedisServer::close);
+            throw failure;
+        }
+        return nodes;
     }
 
     /** A key namespace no other test uses, for tests that share this cluster. */

@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,14 @@ import java.util.stream.Stream;
  * controllable the way outages happen for real (stop, kill -9, SIGSTOP/SIGCONT, start again).
  */
 final class ServerProcess {
+    /**
+     * How often a starting server is asked whether it answers. Redis and memcached answer within
+     * milliseconds of their launch, and the suite starts and restarts servers many times (six for
+     * every Redis Cluster): a probe is a refused or one-line connection, so asking often costs
+     * nothing and waits less.
+     */
+    private static final long READY_POLL_MILLIS = 10;
+
     private final String name;
     private final List<String> command;
     private final Path folder;
@@ -35,6 +44,28 @@ final class ServerProcess {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * {@code count} ports free at once, all different: for servers started side by side, each of
+     * which would otherwise ask for a free port while the others' are not bound yet.
+     */
+    static List<Integer> freePorts(int count) {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) sockets.add(new ServerSocket(0));
+            return sockets.stream().map(ServerSocket::getLocalPort).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // the port is free either way once this JVM lets go of it
+                }
+            }
         }
     }
 
@@ -80,7 +111,7 @@ final class ServerProcess {
         while (!ready.getAsBoolean()) {
             if (!process.isAlive()) throw new IllegalStateException(name + " exited at start: " + tail(log));
             if (System.nanoTime() > deadline) throw new IllegalStateException(name + " not ready within " + timeout + ": " + tail(log));
-            sleep(50);
+            sleep(READY_POLL_MILLIS);
         }
     }
 

@@ -10,8 +10,16 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
-/** The cluster harness forms a real Redis Cluster, and a killed master's replica takes over its slots. */
+/**
+ * The cluster harness forms a real Redis Cluster, and a killed master's replica takes over its slots.
+ * It runs beside this module's other classes (see the pom): it asserts no timing, keeps to a cluster
+ * of its own, and spends its time waiting for the cluster to form and to fail over. Its own tests run
+ * one after the other, in order, on its thread: the second kills a master the first reads from.
+ */
+@Execution(ExecutionMode.CONCURRENT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RedisClusterTest {
@@ -29,6 +37,7 @@ class RedisClusterTest {
 
     @Test
     @Order(1)
+    @Execution(ExecutionMode.SAME_THREAD)
     void givenAFreshCluster_whenAsked_thenThreeMastersWithAReplicaEachServeEverySlot() {
         String nodes = cluster.nodes().get(0).command("CLUSTER", "NODES");
 
@@ -40,6 +49,7 @@ class RedisClusterTest {
 
     @Test
     @Order(2)
+    @Execution(ExecutionMode.SAME_THREAD)
     void givenAMasterKilled_whenItsReplicaTakesOver_thenTheClusterServesEverySlotAgain() {
         RedisServer master = cluster.masterOf(0);
 
