@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The live dashboard at {@code /dashboard} ({@code /} redirects to it): one page whose script polls
+ * The live dashboard at {@code /dashboard} ({@code /} redirects to it, query and all): one page whose script polls
  * {@code /metrics} and {@code /health} and charts them with uPlot. Every file it needs is served
  * from here (uPlot from its webjar on the classpath), and its content security policy lets it load
  * nothing from elsewhere: it works where the service runs offline.
@@ -33,7 +33,7 @@ final class DashboardRoutes {
             "uPlot.min.css", new Asset("text/css; charset=utf-8", WebResources.bytes(UPLOT + "uPlot.min.css")));
 
     void register(RoutesConfig routes) {
-        routes.get("/", ctx -> ctx.redirect(PATH, HttpStatus.FOUND));
+        routes.get("/", ctx -> ctx.redirect(PATH + (ctx.queryString() == null ? "" : "?" + ctx.queryString()), HttpStatus.FOUND));
         routes.get(PATH, ctx -> ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
                 .contentType("text/html; charset=utf-8").result(page));
         routes.get(PATH + "/{asset}", this::asset);

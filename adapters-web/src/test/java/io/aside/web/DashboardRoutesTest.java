@@ -14,6 +14,7 @@ class DashboardRoutesTest extends ApiTestBase {
 
         assertThat(reply.status()).isEqualTo(302);
         assertThat(reply.header("Location")).isEqualTo("/dashboard");
+        assertThat(http.get("/?every=500").header("Location")).as("the query goes along").isEqualTo("/dashboard?every=500");
     }
 
     @Test

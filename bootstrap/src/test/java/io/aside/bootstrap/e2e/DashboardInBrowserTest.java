@@ -63,7 +63,7 @@ class DashboardInBrowserTest {
         browser.evaluate("console.error('a probe'); return 0");
         assertThat(browser.consoleErrors()).as("the console is heard").anySatisfy(error -> assertThat(error).contains("a probe"));
 
-        browser.open(url("/"));
+        browser.open(url("/")); // the default pace, every 2 s
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(polls()).isGreaterThanOrEqualTo(2));
         assertThat(browser.<String>evaluate("return location.pathname")).isEqualTo("/dashboard");
