@@ -1,6 +1,7 @@
 package io.aside.metrics;
 
 import io.aside.application.CacheMetrics;
+import io.aside.application.CacheMetrics.Delivery;
 import io.aside.domain.cache.EntryKind;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
@@ -8,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +29,6 @@ import java.util.concurrent.TimeUnit;
 public final class MicrometerCacheMetrics implements CacheMetrics {
     /** Every kind of entry, registered up front so dashboards see zeros, not gaps. */
     private static final List<EntryKind<?>> KINDS = List.of(EntryKind.MODEL, EntryKind.PAGE);
-    private static final List<String> DELIVERY_PATHS = List.of("writer", "relay");
     /** From one round trip to a long outage's replay: the relay delivers with the whole wait. */
     private static final Duration LONGEST_EXPECTED_LAG = Duration.ofMinutes(5);
 
@@ -49,7 +50,7 @@ public final class MicrometerCacheMetrics implements CacheMetrics {
             coalescedReads(cache);
             leaseExtensions(cache);
         }
-        DELIVERY_PATHS.forEach(this::lags);
+        for (Delivery path : Delivery.values()) lags(path);
         replays();
         relayErrors("database");
         relayErrors("unexpected");
@@ -97,7 +98,7 @@ public final class MicrometerCacheMetrics implements CacheMetrics {
     }
 
     @Override
-    public void invalidationDelivered(String path, long nanos) {
+    public void invalidationDelivered(Delivery path, long nanos) {
         lags(path).record(nanos, TimeUnit.NANOSECONDS);
     }
 
@@ -180,10 +181,10 @@ public final class MicrometerCacheMetrics implements CacheMetrics {
                 .register(registry));
     }
 
-    private Timer lags(String path) {
+    private Timer lags(Delivery path) {
         return (Timer) meters.computeIfAbsent("aside.invalidation.lag|" + path, k -> Timer.builder("aside.invalidation.lag")
                 .description("From a write's commit until its invalidation took effect (with a near cache: every instance dropped it too)")
-                .tag("path", path)
+                .tag("path", path.name().toLowerCase(Locale.ROOT))
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(LONGEST_EXPECTED_LAG)

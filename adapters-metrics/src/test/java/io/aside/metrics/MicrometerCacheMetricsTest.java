@@ -2,6 +2,7 @@ package io.aside.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aside.application.CacheMetrics;
 import io.aside.domain.cache.EntryKind;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -44,8 +45,8 @@ class MicrometerCacheMetricsTest {
 
     @Test
     void givenInvalidationsDelivered_whenScraped_thenTheirLagIsAHistogramPerPathFromAMillisecondToMinutes() {
-        metrics.invalidationDelivered("writer", 2_000_000);
-        metrics.invalidationDelivered("relay", 12_000_000_000L);
+        metrics.invalidationDelivered(CacheMetrics.Delivery.WRITER, 2_000_000);
+        metrics.invalidationDelivered(CacheMetrics.Delivery.RELAY, 12_000_000_000L);
 
         String scrape = registry.scrape();
 

@@ -44,11 +44,11 @@ public interface CacheMetrics {
     /** Outbox rows that could not be read back were moved aside, out of the relay's way. */
     void setAside(int count);
 
-    /**
-     * An invalidation took effect, {@code nanos} after its write committed: delivered by the writer
-     * itself ({@code path} "writer") or from the outbox by a relay ("relay").
-     */
-    void invalidationDelivered(String path, long nanos);
+    /** Who delivered an invalidation: its writer, right after the commit, or a relay, from the outbox. */
+    enum Delivery { WRITER, RELAY }
+
+    /** An invalidation took effect, {@code nanos} after its write committed. */
+    void invalidationDelivered(Delivery path, long nanos);
 
     CacheMetrics NONE = new CacheMetrics() {
         @Override public void hit(EntryKind<?> kind) {}
@@ -64,6 +64,6 @@ public interface CacheMetrics {
         @Override public void replayed(int count) {}
         @Override public void relayError(String reason) {}
         @Override public void setAside(int count) {}
-        @Override public void invalidationDelivered(String path, long nanos) {}
+        @Override public void invalidationDelivered(Delivery path, long nanos) {}
     };
 }

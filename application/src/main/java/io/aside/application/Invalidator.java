@@ -20,7 +20,6 @@ import java.util.function.Supplier;
  */
 public final class Invalidator {
     private static final System.Logger LOG = System.getLogger(Invalidator.class.getName());
-    static final String WRITER = "writer";
 
     private final CachePort cache;
     private final InvalidationOutbox outbox;
@@ -81,7 +80,7 @@ public final class Invalidator {
                 return false;
             }
         }
-        metrics.invalidationDelivered(WRITER, System.nanoTime() - committedAt);
+        metrics.invalidationDelivered(CacheMetrics.Delivery.WRITER, System.nanoTime() - committedAt);
         if (failing.compareAndSet(true, false)) LOG.log(Level.INFO, "invalidations reach the cache again");
         return true;
     }

@@ -38,7 +38,6 @@ public final class OutboxRelay {
     private final CachePort cache;
     private final CacheTrust trust;
     private final CacheMetrics metrics;
-    static final String RELAY = "relay";
     private long seenByEarlierPasses = Long.MIN_VALUE;
     private boolean failing;
     /** What the last pass that reached the database left behind; read by operators' gauges. */
@@ -122,7 +121,7 @@ public final class OutboxRelay {
             try {
                 cache.invalidate(entry.invalidation());
                 delivered.add(entry.id());
-                metrics.invalidationDelivered(RELAY, entry.age().toNanos() + System.nanoTime() - readAt);
+                metrics.invalidationDelivered(CacheMetrics.Delivery.RELAY, entry.age().toNanos() + System.nanoTime() - readAt);
             } catch (CacheUnavailableException e) {
                 metrics.cacheError("replay");
                 trust.withdraw(entry.id(), entry.invalidation());

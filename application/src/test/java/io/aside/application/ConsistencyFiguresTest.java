@@ -42,7 +42,7 @@ class ConsistencyFiguresTest {
 
         relay.pass();
 
-        verify(relay.metrics).invalidationDelivered(eq("relay"),
+        verify(relay.metrics).invalidationDelivered(eq(CacheMetrics.Delivery.RELAY),
                 longThat(nanos -> nanos >= TEN_SECONDS.toNanos() && nanos < TEN_SECONDS.plusSeconds(5).toNanos()));
     }
 
@@ -71,7 +71,7 @@ class ConsistencyFiguresTest {
         relay.pass();
 
         assertThat(relay.relay().backlog()).isEqualTo(waiting);
-        verify(relay.metrics, never()).invalidationDelivered(eq("relay"), anyLong());
+        verify(relay.metrics, never()).invalidationDelivered(eq(CacheMetrics.Delivery.RELAY), anyLong());
         assertThat(bound.current()).isBetween(RELAY_INTERVAL.multipliedBy(2), RELAY_INTERVAL.multipliedBy(2).plusSeconds(1));
     }
 

@@ -54,7 +54,7 @@ class InvalidatorTest {
         verify(cache).invalidatePatiently(PENDING.invalidation());
         verify(outbox).delivered(List.of(21L));
         verify(metrics).cacheError("invalidate");
-        verify(metrics).invalidationDelivered(eq("writer"), anyLong());
+        verify(metrics).invalidationDelivered(eq(CacheMetrics.Delivery.WRITER), anyLong());
         assertThat(trust.isTrusted()).isTrue();
     }
 
@@ -82,7 +82,7 @@ class InvalidatorTest {
 
         invalidator.afterCommit(PENDING);
 
-        verify(metrics).invalidationDelivered(eq("writer"), longThat(nanos -> nanos >= 30_000_000L && nanos < 5_000_000_000L));
+        verify(metrics).invalidationDelivered(eq(CacheMetrics.Delivery.WRITER), longThat(nanos -> nanos >= 30_000_000L && nanos < 5_000_000_000L));
     }
 
     @Test

@@ -39,12 +39,7 @@ final class ServerProcess {
     }
 
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return freePorts(1).get(0);
     }
 
     /**

@@ -13,6 +13,7 @@ import io.aside.bootstrap.e2e.ModelJson;
 import io.aside.bootstrap.faults.Latencies;
 import io.aside.cache.CircuitBreakerSettings;
 import io.aside.testing.HttpReply;
+import io.aside.testing.Scrape;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -103,10 +104,7 @@ final class FailoverChecks {
 
     /** Reads that skipped the cache because an invalidation was undelivered (the instance stopped trusting it). */
     static double untrustedReads(Instance instance) {
-        return instance.http().get("/metrics").text().lines()
-                .filter(line -> line.startsWith("aside_cache_untrusted_reads_total{"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .sum();
+        return Scrape.of(instance.http()).sum("aside_cache_untrusted_reads_total");
     }
 
     /** What the last rounds of reads found: how many, and those that were not the row. */

@@ -8,6 +8,7 @@ import io.aside.bootstrap.AsideConfig;
 import io.aside.bootstrap.AsideService;
 import io.aside.testing.ApiClient;
 import io.aside.testing.MariaDbServer;
+import io.aside.testing.Scrape;
 import io.aside.testing.TestServers;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -66,12 +67,12 @@ class RelaySurvivalTest {
     @Test
     void givenTheDatabaseTurnsReadOnly_whenTheRelayCannotDeleteWhatItDelivered_thenItGoesOnAndDrainsOnceWritable() {
         long id = cached("before read-only", "read-only");
-        double errorsBefore = metric("aside_outbox_relay_errors_total{reason=\"unexpected\"}");
+        double errorsBefore = metric("aside_outbox_relay_errors_total", "reason=\"unexpected\"");
         root.execute("SET GLOBAL read_only = ON");
         try {
             root.updateWithoutDelivering(id, "after", "read-only"); // root may still write: it holds READ ONLY ADMIN
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                    assertThat(metric("aside_outbox_relay_errors_total{reason=\"unexpected\"}")).isGreaterThan(errorsBefore + 1));
+                    assertThat(metric("aside_outbox_relay_errors_total", "reason=\"unexpected\"")).isGreaterThan(errorsBefore + 1));
             assertThat(http.get("/models/" + id).json().get("name").asText()).as("delivered, though not yet deleted").isEqualTo("after");
             assertThat(root.count("cache_outbox")).isEqualTo(1);
         } finally {
@@ -90,10 +91,7 @@ class RelaySurvivalTest {
         return id;
     }
 
-    private static double metric(String series) {
-        return http.get("/metrics").text().lines()
-                .filter(line -> line.startsWith(series + " "))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .sum();
+    private static double metric(String name, String... labels) {
+        return Scrape.of(http).sum(name, labels);
     }
 }
